@@ -1,0 +1,63 @@
+package org.vetpacs.dicomweb;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.BeforeDestroyed;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.Config;
+import org.vetpacs.dicomweb.config.ArchiveConfig;
+import org.vetpacs.dicomweb.dimse.DimseListener;
+import org.vetpacs.dicomweb.index.IndexRepository;
+import org.vetpacs.dicomweb.infrastructure.MongoIndexes;
+
+/**
+ * Brings the archive up with the application and down with it: creates the index's MongoDB
+ * indexes, removes reservations left by an interrupted store, starts the DIMSE listener, and says
+ * where each face is listening.
+ */
+@ApplicationScoped
+public class ArchiveLifecycle {
+
+  private static final Logger LOG = Logger.getLogger(ArchiveLifecycle.class.getName());
+
+  @Inject ArchiveConfig config;
+  @Inject IndexRepository index;
+  @Inject Config mpConfig;
+
+  private DimseListener dimse;
+
+  void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    MongoIndexes.ensure(
+        mpConfig.getValue("jnosql.mongodb.url", String.class),
+        mpConfig.getValue("jnosql.document.database", String.class));
+    long pending = index.deletePendingInstances();
+    if (pending > 0) {
+      LOG.warning(pending + " interrupted store(s) found at start-up were discarded (never acknowledged)");
+    }
+    try {
+      dimse =
+          DimseListener.start(
+              config.dicomPort(), config.aeTitle(), config.dataDir().resolve("tmp").resolve("dimse"));
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "Cannot start the DICOM listener on port " + config.dicomPort() + ": " + e.getMessage(), e);
+    }
+    LOG.info(
+        () ->
+            String.format(
+                "VetPACS ready:%n  HTTP      http://localhost:%d/ (DICOMweb /dicom-web, health /health)%n"
+                    + "  DICOM     AE title %s on port %d%n  data      %s",
+                config.httpPort(), config.aeTitle(), config.dicomPort(), config.dataDir()));
+  }
+
+  void stop(@Observes @BeforeDestroyed(ApplicationScoped.class) Object event) {
+    if (dimse != null) {
+      dimse.stop();
+      dimse = null;
+    }
+  }
+}

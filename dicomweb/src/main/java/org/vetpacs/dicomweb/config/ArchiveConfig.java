@@ -1,0 +1,64 @@
+package org.vetpacs.dicomweb.config;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The archive's settings (MicroProfile Config; an environment variable such as {@code
+ * VETPACS_DATA_DIR} overrides the property {@code vetpacs.data.dir}). Every setting has a safe
+ * default so that the server runs with none.
+ */
+@ApplicationScoped
+public class ArchiveConfig {
+
+  @Inject
+  @ConfigProperty(name = "vetpacs.data.dir", defaultValue = "./var")
+  String dataDir;
+
+  @Inject
+  @ConfigProperty(name = "vetpacs.ae.title", defaultValue = "VETPACS")
+  String aeTitle;
+
+  @Inject
+  @ConfigProperty(name = "vetpacs.dicom.port", defaultValue = "11112")
+  int dicomPort;
+
+  @Inject
+  @ConfigProperty(name = "vetpacs.http.port", defaultValue = "8080")
+  int httpPort;
+
+  @Inject
+  @ConfigProperty(name = "vetpacs.base.url")
+  Optional<String> baseUrl;
+
+  /** Root of the data folder: blobs, temporary files and the embedded index live under it. */
+  public Path dataDir() {
+    return Path.of(dataDir).toAbsolutePath().normalize();
+  }
+
+  /** This server's DICOM Application Entity title. */
+  public String aeTitle() {
+    return aeTitle;
+  }
+
+  /** TCP port of the DIMSE listener. */
+  public int dicomPort() {
+    return dicomPort;
+  }
+
+  /** TCP port of the HTTP listener (as given to Payara Micro; used in log lines). */
+  public int httpPort() {
+    return httpPort;
+  }
+
+  /**
+   * Public base URL of the server (e.g. behind a proxy), used in RetrieveURL attributes; when
+   * absent, the URL of the incoming request is used.
+   */
+  public Optional<String> baseUrl() {
+    return baseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+}

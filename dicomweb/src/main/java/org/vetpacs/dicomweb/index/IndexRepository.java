@@ -1,0 +1,160 @@
+package org.vetpacs.dicomweb.index;
+
+import com.mongodb.ErrorCategory;
+import com.mongodb.MongoWriteException;
+import com.mongodb.client.model.Aggregates;
+import com.mongodb.client.model.Filters;
+import com.mongodb.client.model.Sorts;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.bson.conversions.Bson;
+import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+
+/**
+ * The DICOM index in MongoDB, through Eclipse JNoSQL: the {@code studies}, {@code series} and
+ * {@code instances} collections. Field names in filters are the MongoDB document field names (the
+ * entity's {@code @Id} is stored as {@code _id}).
+ */
+@ApplicationScoped
+public class IndexRepository {
+
+  private MongoDBTemplate template;
+
+  protected IndexRepository() {}
+
+  @Inject
+  public IndexRepository(MongoDBTemplate template) {
+    this.template = template;
+  }
+
+  /**
+   * Inserts a reservation for a new instance.
+   *
+   * @return false if an instance with that SOP Instance UID is already indexed (or reserved)
+   */
+  public boolean reserve(InstanceRecord record) {
+    try {
+      template.insert(record);
+      return true;
+    } catch (RuntimeException e) {
+      if (isDuplicateKey(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  public void update(InstanceRecord record) {
+    template.update(record);
+  }
+
+  public void deleteInstance(String sopInstanceUid) {
+    template.delete(InstanceRecord.class, sopInstanceUid);
+  }
+
+  public Optional<InstanceRecord> findInstance(String sopInstanceUid) {
+    return template.find(InstanceRecord.class, sopInstanceUid);
+  }
+
+  /** Stored instances of a study, ordered by series then instance number. */
+  public List<InstanceRecord> storedInstancesOfStudy(String studyInstanceUid) {
+    try (Stream<InstanceRecord> found =
+        template.select(
+            InstanceRecord.class,
+            Filters.and(
+                Filters.eq("studyInstanceUid", studyInstanceUid),
+                Filters.eq("status", InstanceRecord.STORED)))) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
+  public long countStoredInstances(Bson filter) {
+    return template.count(
+        InstanceRecord.class, Filters.and(filter, Filters.eq("status", InstanceRecord.STORED)));
+  }
+
+  /** Removes reservations left by a crash between reserve and commit; returns how many. */
+  public long deletePendingInstances() {
+    return template.delete(InstanceRecord.class, Filters.eq("status", InstanceRecord.PENDING));
+  }
+
+  public Optional<SeriesRecord> findSeries(String seriesInstanceUid) {
+    return template.find(SeriesRecord.class, seriesInstanceUid);
+  }
+
+  public List<SeriesRecord> seriesOfStudy(String studyInstanceUid) {
+    try (Stream<SeriesRecord> found =
+        template.select(SeriesRecord.class, Filters.eq("studyInstanceUid", studyInstanceUid))) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
+  public void save(SeriesRecord series) {
+    if (template.find(SeriesRecord.class, series.getSeriesInstanceUid()).isPresent()) {
+      template.update(series);
+    } else {
+      insertOrUpdate(series);
+    }
+  }
+
+  public Optional<StudyRecord> findStudy(String studyInstanceUid) {
+    return template.find(StudyRecord.class, studyInstanceUid);
+  }
+
+  public void save(StudyRecord study) {
+    if (template.find(StudyRecord.class, study.getStudyInstanceUid()).isPresent()) {
+      template.update(study);
+    } else {
+      insertOrUpdate(study);
+    }
+  }
+
+  /** Studies matching {@code filter}, newest study date first, paged. */
+  public List<StudyRecord> findStudies(Bson filter, int offset, int limit) {
+    List<Bson> pipeline = new ArrayList<>();
+    pipeline.add(Aggregates.match(filter));
+    pipeline.add(Aggregates.sort(Sorts.orderBy(Sorts.descending("studyDate"), Sorts.ascending("_id"))));
+    if (offset > 0) {
+      pipeline.add(Aggregates.skip(offset));
+    }
+    pipeline.add(Aggregates.limit(limit));
+    try (Stream<StudyRecord> found = template.aggregate(StudyRecord.class, pipeline)) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
+  public long countStudies(Bson filter) {
+    return template.count(StudyRecord.class, filter);
+  }
+
+  /** A cheap round trip to the database, for health checks. */
+  public long countAllStudies() {
+    return template.count(StudyRecord.class, Filters.empty());
+  }
+
+  private <T> void insertOrUpdate(T entity) {
+    try {
+      template.insert(entity);
+    } catch (RuntimeException e) {
+      if (!isDuplicateKey(e)) {
+        throw e;
+      }
+      template.update(entity); // another store inserted it first
+    }
+  }
+
+  private static boolean isDuplicateKey(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t instanceof MongoWriteException write
+          && write.getError().getCategory() == ErrorCategory.DUPLICATE_KEY) {
+        return true;
+      }
+    }
+    return false;
+  }
+}

@@ -1,0 +1,140 @@
+package org.vetpacs.dicomweb.index;
+
+import jakarta.nosql.Column;
+import jakarta.nosql.Entity;
+import jakarta.nosql.Id;
+
+/**
+ * One stored instance in the {@code instances} collection (id = SOP Instance UID).
+ *
+ * <p>A record is first inserted as {@link #PENDING} (a reservation: the unique id detects a
+ * duplicate or a concurrent store of the same instance), then set to {@link #STORED} once its blob
+ * is durable. Queries only ever see {@code STORED} records.
+ */
+@Entity("instances")
+public class InstanceRecord {
+
+  public static final String PENDING = "PENDING";
+  public static final String STORED = "STORED";
+
+  @Id private String sopInstanceUid;
+  @Column private String studyInstanceUid;
+  @Column private String seriesInstanceUid;
+  @Column private String sopClassUid;
+  @Column private String transferSyntaxUid;
+  @Column private String instanceNumber;
+  @Column private String status;
+  @Column private String blobKey;
+  @Column private long sizeBytes;
+  @Column private String sha256;
+  @Column private String storedAt;
+  @Column private String source;
+  /** The header as DICOM JSON (PS3.18 F.2), without bulk data values. */
+  @Column private String metadata;
+
+  public InstanceRecord() {}
+
+  public String getSopInstanceUid() {
+    return sopInstanceUid;
+  }
+
+  public void setSopInstanceUid(String sopInstanceUid) {
+    this.sopInstanceUid = sopInstanceUid;
+  }
+
+  public String getStudyInstanceUid() {
+    return studyInstanceUid;
+  }
+
+  public void setStudyInstanceUid(String studyInstanceUid) {
+    this.studyInstanceUid = studyInstanceUid;
+  }
+
+  public String getSeriesInstanceUid() {
+    return seriesInstanceUid;
+  }
+
+  public void setSeriesInstanceUid(String seriesInstanceUid) {
+    this.seriesInstanceUid = seriesInstanceUid;
+  }
+
+  public String getSopClassUid() {
+    return sopClassUid;
+  }
+
+  public void setSopClassUid(String sopClassUid) {
+    this.sopClassUid = sopClassUid;
+  }
+
+  public String getTransferSyntaxUid() {
+    return transferSyntaxUid;
+  }
+
+  public void setTransferSyntaxUid(String transferSyntaxUid) {
+    this.transferSyntaxUid = transferSyntaxUid;
+  }
+
+  public String getInstanceNumber() {
+    return instanceNumber;
+  }
+
+  public void setInstanceNumber(String instanceNumber) {
+    this.instanceNumber = instanceNumber;
+  }
+
+  public String getStatus() {
+    return status;
+  }
+
+  public void setStatus(String status) {
+    this.status = status;
+  }
+
+  public String getBlobKey() {
+    return blobKey;
+  }
+
+  public void setBlobKey(String blobKey) {
+    this.blobKey = blobKey;
+  }
+
+  public long getSizeBytes() {
+    return sizeBytes;
+  }
+
+  public void setSizeBytes(long sizeBytes) {
+    this.sizeBytes = sizeBytes;
+  }
+
+  public String getSha256() {
+    return sha256;
+  }
+
+  public void setSha256(String sha256) {
+    this.sha256 = sha256;
+  }
+
+  public String getStoredAt() {
+    return storedAt;
+  }
+
+  public void setStoredAt(String storedAt) {
+    this.storedAt = storedAt;
+  }
+
+  public String getSource() {
+    return source;
+  }
+
+  public void setSource(String source) {
+    this.source = source;
+  }
+
+  public String getMetadata() {
+    return metadata;
+  }
+
+  public void setMetadata(String metadata) {
+    this.metadata = metadata;
+  }
+}

@@ -1,0 +1,46 @@
+package org.vetpacs.dicomweb.infrastructure;
+
+import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoClients;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Creates the MongoDB indexes that the archive's query paths need (idempotent: MongoDB ignores an
+ * index that already exists). JNoSQL maps entities but does not manage indexes, so this uses the
+ * driver directly, once, at start-up.
+ */
+public final class MongoIndexes {
+
+  private static final Logger LOG = Logger.getLogger(MongoIndexes.class.getName());
+
+  private MongoIndexes() {}
+
+  public static void ensure(String url, String database) {
+    try (MongoClient client = MongoClients.create(url)) {
+      MongoDatabase db = client.getDatabase(database);
+      // instances: WADO-RS and counts by study / series; the start-up sweep by status
+      db.getCollection("instances").createIndex(Indexes.ascending("studyInstanceUid", "status"));
+      db.getCollection("instances").createIndex(Indexes.ascending("seriesInstanceUid", "status"));
+      db.getCollection("instances").createIndex(Indexes.ascending("status"));
+      db.getCollection("series").createIndex(Indexes.ascending("studyInstanceUid"));
+      // studies: the QIDO-RS study search keys, and the default order
+      for (String field :
+          new String[] {
+            "patientId",
+            "patientNameKey",
+            "accessionNumber",
+            "studyDate",
+            "modalitiesInStudy",
+            "patientSpeciesDescription",
+            "responsiblePerson"
+          }) {
+        db.getCollection("studies").createIndex(Indexes.ascending(field));
+      }
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not create the index's MongoDB indexes; queries will be slower", e);
+    }
+  }
+}

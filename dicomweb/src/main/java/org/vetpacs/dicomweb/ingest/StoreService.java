@@ -1,0 +1,254 @@
+package org.vetpacs.dicomweb.ingest;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.vetpacs.dicomweb.dicom.DicomFileInspector;
+import org.vetpacs.dicomweb.dicom.DicomParseException;
+import org.vetpacs.dicomweb.dicom.InstanceHeader;
+import org.vetpacs.dicomweb.index.IndexRepository;
+import org.vetpacs.dicomweb.index.InstanceRecord;
+import org.vetpacs.dicomweb.storage.BlobStore;
+import org.vetpacs.dicomweb.storage.InstanceKey;
+
+/**
+ * The one ingest pipeline behind STOW-RS and C-STORE.
+ *
+ * <p>Write order, which is the consistency story (there are no cross-collection transactions):
+ *
+ * <ol>
+ *   <li>stream the bytes to a temporary file, hashing them on the way;
+ *   <li>parse and check the header (Part 10, UIDs, complete pixel data), else refuse;
+ *   <li>reserve the instance in the index as {@code PENDING} (the unique id detects duplicates and
+ *       concurrent stores of the same instance);
+ *   <li>commit the blob: fsync, then link to its final name;
+ *   <li>mark the instance {@code STORED} and update the series and study records;
+ *   <li>only then answer success, and fire {@link InstanceStored}.
+ * </ol>
+ *
+ * A failure undoes what was done (blob and reservation removed). A crash leaves at worst a {@code
+ * PENDING} reservation, invisible to queries and removed at the next start.
+ */
+@ApplicationScoped
+public class StoreService {
+
+  private static final Logger LOG = Logger.getLogger(StoreService.class.getName());
+
+  private BlobStore blobStore;
+  private IndexRepository index;
+  private StudyIndexer studyIndexer;
+  private Event<InstanceStored> stored;
+
+  protected StoreService() {}
+
+  @Inject
+  public StoreService(
+      BlobStore blobStore,
+      IndexRepository index,
+      StudyIndexer studyIndexer,
+      Event<InstanceStored> stored) {
+    this.blobStore = blobStore;
+    this.index = index;
+    this.studyIndexer = studyIndexer;
+    this.stored = stored;
+  }
+
+  /**
+   * Stores one DICOM Part 10 instance read from {@code data}.
+   *
+   * @param expectedStudyUid the study the client addressed (STOW-RS {@code /studies/{study}}), or
+   *     null for any
+   * @param source who sent it, for the record (e.g. {@code STOW-RS} or {@code DIMSE:MODALITY1})
+   */
+  public StoreOutcome store(InputStream data, String expectedStudyUid, String source) {
+    Path temp = null;
+    try {
+      temp = blobStore.newTempFile();
+      MessageDigest sha256 = sha256();
+      try (InputStream in = new DigestInputStream(data, sha256);
+          OutputStream out = Files.newOutputStream(temp)) {
+        in.transferTo(out);
+      } catch (IOException e) {
+        // The sender's data broke off (truncated upload, dropped connection): nothing is kept.
+        LOG.fine(() -> "Incomplete data from " + source + ": " + e.getMessage());
+        return failure(
+            DicomStatus.CANNOT_UNDERSTAND, null, "Incomplete data: " + e.getMessage());
+      }
+      return storeFile(temp, HexFormat.of().formatHex(sha256.digest()), expectedStudyUid, source);
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "The archive could not store an instance from " + source, e);
+      return failure(DicomStatus.PROCESSING_FAILURE, null, "The archive could not store it");
+    } finally {
+      if (temp != null) {
+        blobStore.discard(temp);
+      }
+    }
+  }
+
+  private StoreOutcome storeFile(Path temp, String sha256, String expectedStudyUid, String source)
+      throws IOException {
+    InstanceHeader header;
+    try {
+      header = DicomFileInspector.inspect(temp);
+    } catch (DicomParseException e) {
+      return failure(DicomStatus.CANNOT_UNDERSTAND, null, e.getMessage());
+    }
+    InstanceKey key;
+    try {
+      key =
+          new InstanceKey(
+              header.studyInstanceUid(), header.seriesInstanceUid(), header.sopInstanceUid());
+    } catch (IllegalArgumentException e) {
+      return failure(DicomStatus.CANNOT_UNDERSTAND, header, e.getMessage());
+    }
+    if (expectedStudyUid != null && !expectedStudyUid.equals(header.studyInstanceUid())) {
+      // PS3.18 10.5.3: the instance does not belong to the study named in the request URL
+      return failure(
+          DicomStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS,
+          header,
+          "Study Instance UID "
+              + header.studyInstanceUid()
+              + " does not match the study in the request URL "
+              + expectedStudyUid);
+    }
+    long size = Files.size(temp);
+    if (blobStore.usableSpace() < size * 2) {
+      return failure(DicomStatus.OUT_OF_RESOURCES, header, "Not enough free disk space");
+    }
+
+    InstanceRecord record = newRecord(header, sha256, size, source);
+    if (!index.reserve(record)) {
+      return duplicate(header, sha256);
+    }
+    String blobKey = null;
+    try {
+      blobKey = commitBlob(temp, key);
+      record.setBlobKey(blobKey);
+      record.setStatus(InstanceRecord.STORED);
+      record.setStoredAt(Instant.now().toString());
+      index.update(record);
+      studyIndexer.instanceStored(header);
+    } catch (IOException | RuntimeException e) {
+      undo(record, blobKey);
+      LOG.log(Level.SEVERE, "Store of an instance failed and was undone", e);
+      return failure(DicomStatus.PROCESSING_FAILURE, header, "The archive could not store it");
+    }
+    stored.fire(
+        new InstanceStored(
+            header.studyInstanceUid(),
+            header.seriesInstanceUid(),
+            header.sopInstanceUid(),
+            header.sopClassUid(),
+            source));
+    return new StoreOutcome(
+        DicomStatus.SUCCESS,
+        header.sopClassUid(),
+        header.sopInstanceUid(),
+        header.studyInstanceUid(),
+        header.seriesInstanceUid(),
+        "Stored");
+  }
+
+  /**
+   * Commits the blob. We hold the index reservation for this SOP Instance UID, so a blob already at
+   * its path can only be an orphan of a crash between commit and index update: replace it.
+   */
+  private String commitBlob(Path temp, InstanceKey key) throws IOException {
+    try {
+      return blobStore.commit(temp, key);
+    } catch (FileAlreadyExistsException e) {
+      LOG.warning("Replacing an orphaned blob left by an interrupted store: " + e.getFile());
+      blobStore.delete(blobStore.keyOf(key));
+      return blobStore.commit(temp, key);
+    }
+  }
+
+  /**
+   * Keep-first policy: an identical re-send (same SHA-256) is a success, so a client may safely
+   * retry; different bytes under a stored SOP Instance UID are refused and the first copy kept.
+   */
+  private StoreOutcome duplicate(InstanceHeader header, String sha256) {
+    InstanceRecord existing = index.findInstance(header.sopInstanceUid()).orElse(null);
+    if (existing != null
+        && InstanceRecord.STORED.equals(existing.getStatus())
+        && sha256.equals(existing.getSha256())
+        && existing.getStudyInstanceUid().equals(header.studyInstanceUid())) {
+      return new StoreOutcome(
+          DicomStatus.SUCCESS,
+          header.sopClassUid(),
+          header.sopInstanceUid(),
+          header.studyInstanceUid(),
+          header.seriesInstanceUid(),
+          "Already stored (identical)");
+    }
+    return failure(
+        DicomStatus.DUPLICATE_SOP_INSTANCE,
+        header,
+        "SOP Instance UID "
+            + header.sopInstanceUid()
+            + " is already stored with different content; the first copy is kept");
+  }
+
+  private void undo(InstanceRecord record, String blobKey) {
+    try {
+      if (blobKey != null) {
+        blobStore.delete(blobKey);
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not remove blob " + blobKey + " while undoing a store", e);
+    }
+    try {
+      index.deleteInstance(record.getSopInstanceUid());
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not remove a pending index entry while undoing a store", e);
+    }
+  }
+
+  private static InstanceRecord newRecord(
+      InstanceHeader header, String sha256, long size, String source) {
+    InstanceRecord record = new InstanceRecord();
+    record.setSopInstanceUid(header.sopInstanceUid());
+    record.setStudyInstanceUid(header.studyInstanceUid());
+    record.setSeriesInstanceUid(header.seriesInstanceUid());
+    record.setSopClassUid(header.sopClassUid());
+    record.setTransferSyntaxUid(header.transferSyntaxUid());
+    record.setInstanceNumber(header.instanceNumber());
+    record.setStatus(InstanceRecord.PENDING);
+    record.setSizeBytes(size);
+    record.setSha256(sha256);
+    record.setSource(source);
+    record.setMetadata(header.dicomJson());
+    return record;
+  }
+
+  private static StoreOutcome failure(DicomStatus status, InstanceHeader header, String message) {
+    return new StoreOutcome(
+        status,
+        header == null ? "" : header.sopClassUid(),
+        header == null ? "" : header.sopInstanceUid(),
+        header == null ? "" : header.studyInstanceUid(),
+        header == null ? "" : header.seriesInstanceUid(),
+        message);
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
+    }
+  }
+}

@@ -1,0 +1,98 @@
+package org.vetpacs.dicomweb.ingest;
+
+import com.mongodb.client.model.Filters;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.TreeSet;
+import org.vetpacs.dicomweb.dicom.InstanceHeader;
+import org.vetpacs.dicomweb.index.IndexRepository;
+import org.vetpacs.dicomweb.index.SeriesRecord;
+import org.vetpacs.dicomweb.index.StudyRecord;
+
+/**
+ * Keeps the series and study records in step with the stored instances: study-level attributes
+ * from the latest instance, counts and Modalities in Study recomputed from the index (so that
+ * concurrent stores of one study converge on the right numbers).
+ *
+ * <p>Updates of one study are serialized inside this process by a striped lock. With several
+ * application nodes, the recount after each store still converges, since each recount reads the
+ * committed instances.
+ */
+@ApplicationScoped
+public class StudyIndexer {
+
+  private static final int STRIPES = 64;
+
+  private final Object[] locks = new Object[STRIPES];
+  private IndexRepository index;
+
+  protected StudyIndexer() {
+    for (int i = 0; i < STRIPES; i++) {
+      locks[i] = new Object();
+    }
+  }
+
+  @Inject
+  public StudyIndexer(IndexRepository index) {
+    this();
+    this.index = index;
+  }
+
+  /** Called by the store pipeline after an instance is committed. */
+  public void instanceStored(InstanceHeader header) {
+    synchronized (locks[Math.floorMod(header.studyInstanceUid().hashCode(), STRIPES)]) {
+      String now = Instant.now().toString();
+      SeriesRecord series =
+          index.findSeries(header.seriesInstanceUid()).orElseGet(SeriesRecord::new);
+      series.setSeriesInstanceUid(header.seriesInstanceUid());
+      series.setStudyInstanceUid(header.studyInstanceUid());
+      series.setModality(header.modality());
+      series.setSeriesNumber(header.seriesNumber());
+      series.setSeriesDescription(header.seriesDescription());
+      series.setBodyPartExamined(header.bodyPartExamined());
+      series.setNumberOfInstances(
+          (int)
+              index.countStoredInstances(
+                  Filters.eq("seriesInstanceUid", header.seriesInstanceUid())));
+      series.setUpdatedAt(now);
+      index.save(series);
+
+      StudyRecord study = index.findStudy(header.studyInstanceUid()).orElseGet(StudyRecord::new);
+      study.setStudyInstanceUid(header.studyInstanceUid());
+      study.setPatientName(header.patientName());
+      study.setPatientNameKey(header.patientName().toUpperCase(Locale.ROOT));
+      study.setPatientId(header.patientId());
+      study.setPatientBirthDate(header.patientBirthDate());
+      study.setPatientSex(header.patientSex());
+      study.setPatientSpeciesDescription(header.patientSpeciesDescription());
+      study.setPatientBreedDescription(header.patientBreedDescription());
+      study.setResponsiblePerson(header.responsiblePerson());
+      study.setResponsibleOrganization(header.responsibleOrganization());
+      study.setStudyDate(header.studyDate());
+      study.setStudyTime(header.studyTime());
+      study.setAccessionNumber(header.accessionNumber());
+      study.setStudyId(header.studyId());
+      study.setStudyDescription(header.studyDescription());
+      study.setReferringPhysicianName(header.referringPhysicianName());
+      List<SeriesRecord> allSeries = index.seriesOfStudy(header.studyInstanceUid());
+      TreeSet<String> modalities = new TreeSet<>();
+      for (SeriesRecord s : allSeries) {
+        if (s.getModality() != null && !s.getModality().isEmpty()) {
+          modalities.add(s.getModality());
+        }
+      }
+      study.setModalitiesInStudy(new ArrayList<>(modalities));
+      study.setNumberOfSeries(allSeries.size());
+      study.setNumberOfInstances(
+          (int)
+              index.countStoredInstances(
+                  Filters.eq("studyInstanceUid", header.studyInstanceUid())));
+      study.setUpdatedAt(now);
+      index.save(study);
+    }
+  }
+}

@@ -1,0 +1,45 @@
+package org.vetpacs.dicomweb.web;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.ext.ExceptionMapper;
+import jakarta.ws.rs.ext.Provider;
+import java.util.logging.Logger;
+import org.vetpacs.dicomweb.query.QueryException;
+
+/** The DICOMweb family's errors, answered with a reason and logged quietly (they are 4xx). */
+public final class WebExceptionMappers {
+
+  private static final Logger LOG = Logger.getLogger(WebExceptionMappers.class.getName());
+
+  private WebExceptionMappers() {}
+
+  /** A malformed multipart body: 400. */
+  @Provider
+  public static class MalformedMultipart implements ExceptionMapper<MalformedMultipartException> {
+    @Override
+    public Response toResponse(MalformedMultipartException e) {
+      LOG.fine(() -> "Malformed multipart request: " + e.getMessage());
+      return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** An unknown query key or malformed query value: 400 (PS3.18 8.3.4). */
+  @Provider
+  public static class BadQuery implements ExceptionMapper<QueryException> {
+    @Override
+    public Response toResponse(QueryException e) {
+      LOG.fine(() -> "Rejected query: " + e.getMessage());
+      return Problems.response(Response.Status.BAD_REQUEST, e.getMessage());
+    }
+  }
+
+  /** Nothing acceptable to the client: 406. */
+  @Provider
+  public static class NotAcceptable
+      implements ExceptionMapper<DicomMediaTypes.NotAcceptableMediaException> {
+    @Override
+    public Response toResponse(DicomMediaTypes.NotAcceptableMediaException e) {
+      return Problems.response(Response.Status.NOT_ACCEPTABLE, e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,91 @@
+package org.vetpacs.server.infrastructure;
+
+import de.bwaldvogel.mongo.MongoServer;
+import de.bwaldvogel.mongo.backend.h2.H2Backend;
+import de.bwaldvogel.mongo.bson.Document;
+import io.netty.channel.Channel;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Set;
+import java.util.logging.Logger;
+
+/**
+ * The embedded, wire-compatible MongoDB server used when no {@code VETPACS_MONGODB_URL} is set: the
+ * in-process mongo-java-server with its persistent H2 MVStore backend in {@code
+ * <data>/index/vetpacs.mv}, bound to loopback on a free port.
+ *
+ * <p>Durability: every write command is committed and synced to the file before its reply, so an
+ * acknowledged store survives a crash of the process. (A real MongoDB gives the same with journaled
+ * write concern.)
+ */
+public final class EmbeddedMongo {
+
+  private static final Logger LOG = Logger.getLogger(EmbeddedMongo.class.getName());
+  private static final Set<String> WRITE_COMMANDS =
+      Set.of("insert", "update", "delete", "findandmodify", "createindexes", "drop", "dropindexes");
+
+  private static EmbeddedMongo instance;
+
+  private final MongoServer server;
+  private final DurableH2Backend backend;
+  private final String url;
+
+  private EmbeddedMongo(Path file) {
+    this.backend = new DurableH2Backend(file.toString());
+    this.server = new MongoServer(backend);
+    InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
+    server.bind(address);
+    this.url = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    LOG.info(() -> "Embedded MongoDB-compatible index started at " + url + " with data in " + file);
+  }
+
+  /** Starts the embedded server once (idempotent) and returns its connection URL. */
+  public static synchronized String start(Path dataDir) {
+    if (instance == null) {
+      Path folder = dataDir.resolve("index");
+      try {
+        Files.createDirectories(folder);
+      } catch (IOException e) {
+        throw new UncheckedIOException("Cannot create the index folder " + folder, e);
+      }
+      instance = new EmbeddedMongo(folder.resolve("vetpacs.mv"));
+    }
+    return instance.url;
+  }
+
+  /** Stops the embedded server, flushing its file, if it was started. */
+  public static synchronized void stop() {
+    if (instance != null) {
+      instance.server.shutdownNow();
+      instance.backend.close();
+      LOG.info("Embedded MongoDB-compatible index stopped");
+      instance = null;
+    }
+  }
+
+  /** Whether the embedded server is running. */
+  public static synchronized boolean running() {
+    return instance != null;
+  }
+
+  /** H2 backend that commits and syncs after every write command. */
+  private static final class DurableH2Backend extends H2Backend {
+    DurableH2Backend(String fileName) {
+      super(fileName);
+    }
+
+    @Override
+    public Document handleCommand(
+        Channel channel, String databaseName, String command, Document query) {
+      Document result = super.handleCommand(channel, databaseName, command, query);
+      if (WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+        commit();
+        getMvStore().sync();
+      }
+      return result;
+    }
+  }
+}
