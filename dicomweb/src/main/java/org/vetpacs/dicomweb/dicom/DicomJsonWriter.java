@@ -82,10 +82,7 @@ public final class DicomJsonWriter {
         }
       }
     } else if (attribute.getVM() > 0) {
-      String[] values = attribute.getOriginalStringValues();
-      if (values == null) {
-        values = attribute.getStringValues();
-      }
+      String[] values = attribute.getStringValues();
       if (values != null && values.length > 0) {
         out.append(",\"Value\":[");
         for (int i = 0; i < values.length; i++) {

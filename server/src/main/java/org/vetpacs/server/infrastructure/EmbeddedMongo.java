@@ -10,6 +10,7 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
@@ -34,12 +35,22 @@ public final class EmbeddedMongo {
   private final String url;
 
   private EmbeddedMongo(Path file) {
+    // mongo-java-server keeps only unique indexes and warns once per requested secondary index;
+    // queries still answer correctly (by scanning). Say it once here instead.
+    Logger.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase").setLevel(Level.SEVERE);
     this.backend = new DurableH2Backend(file.toString());
     this.server = new MongoServer(backend);
     InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
     server.bind(address);
     this.url = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
-    LOG.info(() -> "Embedded MongoDB-compatible index started at " + url + " with data in " + file);
+    LOG.info(
+        () ->
+            "Embedded MongoDB-compatible index started at "
+                + url
+                + " with data in "
+                + file
+                + " (it scans instead of using secondary indexes; set VETPACS_MONGODB_URL for a"
+                + " real MongoDB)");
   }
 
   /** Starts the embedded server once (idempotent) and returns its connection URL. */
