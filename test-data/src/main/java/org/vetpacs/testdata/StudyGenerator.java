@@ -84,6 +84,9 @@ public final class StudyGenerator {
     Objects.requireNonNull(kind, "kind");
     Objects.requireNonNull(outputDir, "outputDir");
     Objects.requireNonNull(options, "options");
+    // Mix the kind into the stream, so that one seed used for two kinds (two CLI runs) does not
+    // give two studies the same Study Instance UID and patient. Still deterministic.
+    random.setSeed(random.nextLong() ^ ((kind.ordinal() + 1) * 0x9E3779B97F4A7C15L));
     LocalDate date = FIRST_STUDY_DATE.plusDays(random.nextInt(4 * 365));
     LocalTime time = LocalTime.of(8 + random.nextInt(10), random.nextInt(60), random.nextInt(60));
     Species species =

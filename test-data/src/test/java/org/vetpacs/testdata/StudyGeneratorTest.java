@@ -220,4 +220,14 @@ class StudyGeneratorTest {
     assertTrue(uid.startsWith("2.25."), uid);
     assertTrue(uid.matches("(0|[1-9][0-9]*)(\\.(0|[1-9][0-9]*))*"), uid);
   }
+
+  @Test
+  void sameSeedForTwoKindsGivesTwoDifferentStudies() throws Exception {
+    GeneratedStudy ct =
+        new StudyGenerator(7).generate(StudyKind.CT, tmp.resolve("ct"), GeneratorOptions.small());
+    GeneratedStudy dr =
+        new StudyGenerator(7)
+            .generate(StudyKind.DR_THORAX, tmp.resolve("dr"), GeneratorOptions.small());
+    org.junit.jupiter.api.Assertions.assertNotEquals(ct.studyInstanceUid(), dr.studyInstanceUid());
+  }
 }

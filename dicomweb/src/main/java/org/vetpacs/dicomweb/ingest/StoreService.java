@@ -98,6 +98,35 @@ public class StoreService {
     }
   }
 
+  /**
+   * Stores a DICOM Part 10 file that a receiver (e.g. the DIMSE C-STORE SCP) already wrote to a
+   * {@link BlobStore#newTempFile() temporary file} of the blob store. The file is consumed: it is
+   * linked into the store or removed.
+   */
+  public StoreOutcome storeReceivedFile(Path tempFile, String source) {
+    try {
+      return storeFile(tempFile, sha256Of(tempFile), null, source);
+    } catch (IOException e) {
+      LOG.log(Level.SEVERE, "The archive could not store an instance from " + source, e);
+      return failure(DicomStatus.PROCESSING_FAILURE, null, "The archive could not store it");
+    } finally {
+      blobStore.discard(tempFile);
+    }
+  }
+
+  /** A new temporary file for {@link #storeReceivedFile}. */
+  public Path newTempFile() throws IOException {
+    return blobStore.newTempFile();
+  }
+
+  private static String sha256Of(Path file) throws IOException {
+    MessageDigest sha256 = sha256();
+    try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
+      in.transferTo(OutputStream.nullOutputStream());
+    }
+    return HexFormat.of().formatHex(sha256.digest());
+  }
+
   private StoreOutcome storeFile(Path temp, String sha256, String expectedStudyUid, String source)
       throws IOException {
     InstanceHeader header;
