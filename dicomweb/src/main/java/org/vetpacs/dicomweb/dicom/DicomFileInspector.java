@@ -5,6 +5,7 @@ import com.pixelmed.dicom.AttributeList;
 import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.DicomException;
 import com.pixelmed.dicom.DicomInputStream;
+import com.pixelmed.dicom.SOPClass;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.TransferSyntax;
 import java.io.BufferedInputStream;
@@ -37,28 +38,45 @@ public final class DicomFileInspector {
     long fileLength = Files.size(file);
     requirePart10Prefix(file, fileLength);
     AttributeList list = new AttributeList();
-    String transferSyntaxUid;
+    long stoppedAt;
     try (InputStream in = new BufferedInputStream(Files.newInputStream(file), 64 * 1024);
         DicomInputStream dicom = new DicomInputStream(in)) {
       // PixelMed returns the offset just after the tag it stopped at (the tag is consumed).
-      long stoppedAt = list.read(dicom, TagFromName.PixelData);
-      transferSyntaxUid = value(list, TagFromName.TransferSyntaxUID);
-      if (transferSyntaxUid.isEmpty()) {
-        throw new DicomParseException("File Meta Information has no Transfer Syntax UID (0002,0010)");
-      }
-      if (!DEFLATED.equals(transferSyntaxUid) && list.get(TagFromName.PixelData) == null) {
-        checkPixelDataExtent(file, fileLength, stoppedAt - 4, new TransferSyntax(transferSyntaxUid));
-      }
+      stoppedAt = list.read(dicom, TagFromName.PixelData);
     } catch (DicomException | RuntimeException e) {
       throw new DicomParseException("Unreadable DICOM data: " + e.getMessage(), e);
     } catch (java.io.EOFException e) {
       throw new DicomParseException("Truncated DICOM data: the file ends inside an attribute", e);
     }
+    String transferSyntaxUid = value(list, TagFromName.TransferSyntaxUID);
+    if (transferSyntaxUid.isEmpty()) {
+      throw new DicomParseException("File Meta Information has no Transfer Syntax UID (0002,0010)");
+    }
+    InstanceHeader header;
     try {
-      return toHeader(list, transferSyntaxUid);
-    } catch (DicomException e) {
+      header = toHeader(list, transferSyntaxUid);
+    } catch (DicomException | RuntimeException e) {
       throw new DicomParseException("Unreadable DICOM data: " + e.getMessage(), e);
     }
+    if (!DEFLATED.equals(transferSyntaxUid) && list.get(TagFromName.PixelData) == null) {
+      boolean hasPixelData;
+      try {
+        hasPixelData =
+            checkPixelDataExtent(
+                file, fileLength, stoppedAt - 4, new TransferSyntax(transferSyntaxUid));
+      } catch (RuntimeException e) {
+        throw new DicomParseException("Unreadable DICOM data: " + e.getMessage(), e);
+      }
+      // PixelMed logs an end of file inside the header instead of throwing, so a cut header
+      // shows as an image without Pixel Data: refuse an image storage instance that has none.
+      boolean image =
+          SOPClass.isImageStorage(header.sopClassUid()) || list.get(TagFromName.Rows) != null;
+      if (!hasPixelData && (stoppedAt < fileLength || image)) {
+        throw new DicomParseException(
+            "Truncated DICOM data: the file ends before Pixel Data (7FE0,0010)");
+      }
+    }
+    return header;
   }
 
   private static void requirePart10Prefix(Path file, long fileLength)
@@ -79,17 +97,19 @@ public final class DicomFileInspector {
 
   /**
    * PixelMed stopped at Pixel Data, if the file has any: check that its value fits in the file.
+   *
+   * @return whether the file has Pixel Data at {@code position}
    */
-  private static void checkPixelDataExtent(
+  private static boolean checkPixelDataExtent(
       Path file, long fileLength, long position, TransferSyntax syntax)
       throws IOException, DicomParseException {
     if (position < 0 || position + 4 > fileLength) {
-      return;
+      return false;
     }
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
       ByteOrder order = syntax.isBigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN;
       if (!isPixelDataTag(read(channel, position, 4, order, fileLength))) {
-        return; // the header ran to the end of the file: no pixel data (e.g. a structured report)
+        return false; // no Pixel Data here
       }
       long valueStart;
       long length;
@@ -113,6 +133,7 @@ public final class DicomFileInspector {
                 + (fileLength - valueStart));
       }
     }
+    return true;
   }
 
   private static boolean isPixelDataTag(ByteBuffer tag) {

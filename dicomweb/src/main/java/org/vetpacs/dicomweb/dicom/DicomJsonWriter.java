@@ -101,6 +101,9 @@ public final class DicomJsonWriter {
     String value = raw == null ? "" : raw.trim();
     if (value.isEmpty()) {
       out.append("null"); // PS3.18 F.2.5: an empty value in a multi-valued attribute is null
+    } else if ("AT".equals(vr)) {
+      // PS3.18 F.2.3: an AT value is "ggggeeee"; PixelMed renders it as "(0xgggg,0xeeee)"
+      appendString(value.replaceAll("[^0-9A-Fa-f,]|0x", "").replace(",", "").toUpperCase(), out);
     } else if ("PN".equals(vr)) {
       // PS3.18 F.2.2: component groups alphabetic=ideographic=phonetic
       String[] groups = value.split("=", -1);
