@@ -128,6 +128,22 @@ public class IndexRepository {
     }
   }
 
+  /** Records of one collection matching {@code filter}, in {@code sort} order, paged. */
+  public <T> List<T> find(Class<T> type, Bson filter, Bson sort, int offset, int limit) {
+    List<Bson> pipeline = new ArrayList<>();
+    pipeline.add(Aggregates.match(filter));
+    if (sort != null) {
+      pipeline.add(Aggregates.sort(sort));
+    }
+    if (offset > 0) {
+      pipeline.add(Aggregates.skip(offset));
+    }
+    pipeline.add(Aggregates.limit(limit));
+    try (Stream<T> found = template.aggregate(type, pipeline)) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
   public long countStudies(Bson filter) {
     return template.count(StudyRecord.class, filter);
   }

@@ -23,6 +23,8 @@ public class InstanceRecord {
   @Column private String sopClassUid;
   @Column private String transferSyntaxUid;
   @Column private String instanceNumber;
+  /** Instance Number as a number, for ordering and matching (0 when absent). */
+  @Column private int instanceNumberValue;
   @Column private String status;
   @Column private String blobKey;
   @Column private long sizeBytes;
@@ -136,5 +138,13 @@ public class InstanceRecord {
 
   public void setMetadata(String metadata) {
     this.metadata = metadata;
+  }
+
+  public int getInstanceNumberValue() {
+    return instanceNumberValue;
+  }
+
+  public void setInstanceNumberValue(int instanceNumberValue) {
+    this.instanceNumberValue = instanceNumberValue;
   }
 }

@@ -12,6 +12,8 @@ public class SeriesRecord {
   @Column private String studyInstanceUid;
   @Column private String modality;
   @Column private String seriesNumber;
+  /** Series Number as a number, for ordering (0 when absent or not a number). */
+  @Column private int seriesNumberValue;
   @Column private String seriesDescription;
   @Column private String bodyPartExamined;
   @Column private int numberOfInstances;
@@ -81,5 +83,13 @@ public class SeriesRecord {
 
   public void setUpdatedAt(String updatedAt) {
     this.updatedAt = updatedAt;
+  }
+
+  public int getSeriesNumberValue() {
+    return seriesNumberValue;
+  }
+
+  public void setSeriesNumberValue(int seriesNumberValue) {
+    this.seriesNumberValue = seriesNumberValue;
   }
 }

@@ -15,6 +15,11 @@ public class StudyRecord {
   @Column private String patientName;
   /** Upper-case Patient's Name for case-insensitive matching (PS3.4 C.2.2.2.1 allows it for PN). */
   @Column private String patientNameKey;
+  /**
+   * The name's components and words, normalized as {@link #getPatientNameKey()}, for fuzzy
+   * matching (PS3.18 8.3.4.6).
+   */
+  @Column private java.util.List<String> patientNameTokens;
   @Column private String patientId;
   @Column private String patientBirthDate;
   @Column private String patientSex;
@@ -193,5 +198,13 @@ public class StudyRecord {
 
   public void setUpdatedAt(String updatedAt) {
     this.updatedAt = updatedAt;
+  }
+
+  public java.util.List<String> getPatientNameTokens() {
+    return patientNameTokens;
+  }
+
+  public void setPatientNameTokens(java.util.List<String> patientNameTokens) {
+    this.patientNameTokens = patientNameTokens;
   }
 }

@@ -255,6 +255,7 @@ public class StoreService {
     record.setSopClassUid(header.sopClassUid());
     record.setTransferSyntaxUid(header.transferSyntaxUid());
     record.setInstanceNumber(header.instanceNumber());
+    record.setInstanceNumberValue(StudyIndexer.integer(header.instanceNumber()));
     record.setStatus(InstanceRecord.PENDING);
     record.setSizeBytes(size);
     record.setSha256(sha256);

@@ -6,12 +6,12 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.TreeSet;
 import org.vetpacs.dicomweb.dicom.InstanceHeader;
 import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.index.SeriesRecord;
 import org.vetpacs.dicomweb.index.StudyRecord;
+import org.vetpacs.dicomweb.query.NameNormalizer;
 
 /**
  * Keeps the series and study records in step with the stored instances: study-level attributes
@@ -52,6 +52,7 @@ public class StudyIndexer {
       series.setStudyInstanceUid(header.studyInstanceUid());
       series.setModality(header.modality());
       series.setSeriesNumber(header.seriesNumber());
+      series.setSeriesNumberValue(integer(header.seriesNumber()));
       series.setSeriesDescription(header.seriesDescription());
       series.setBodyPartExamined(header.bodyPartExamined());
       series.setNumberOfInstances(
@@ -64,7 +65,8 @@ public class StudyIndexer {
       StudyRecord study = index.findStudy(header.studyInstanceUid()).orElseGet(StudyRecord::new);
       study.setStudyInstanceUid(header.studyInstanceUid());
       study.setPatientName(header.patientName());
-      study.setPatientNameKey(header.patientName().toUpperCase(Locale.ROOT));
+      study.setPatientNameKey(NameNormalizer.key(header.patientName()));
+      study.setPatientNameTokens(NameNormalizer.tokens(header.patientName()));
       study.setPatientId(header.patientId());
       study.setPatientBirthDate(header.patientBirthDate());
       study.setPatientSex(header.patientSex());
@@ -93,6 +95,15 @@ public class StudyIndexer {
                   Filters.eq("studyInstanceUid", header.studyInstanceUid())));
       study.setUpdatedAt(now);
       index.save(study);
+    }
+  }
+
+  /** An IS value as an int for ordering; 0 when absent or not an integer. */
+  static int integer(String value) {
+    try {
+      return value == null || value.isBlank() ? 0 : Integer.parseInt(value.trim());
+    } catch (NumberFormatException e) {
+      return 0;
     }
   }
 }

@@ -71,6 +71,36 @@ public final class DicomMediaTypes {
     return requested;
   }
 
+  /** Representations of a query result (PS3.18 10.6.3.3). */
+  public enum QueryFormat {
+    JSON,
+    XML
+  }
+
+  /**
+   * The representation of a QIDO-RS answer: DICOM JSON unless the client accepts only {@code
+   * multipart/related; type="application/dicom+xml"}.
+   *
+   * @throws NotAcceptableMediaException if it accepts neither
+   */
+  public static QueryFormat queryFormat(List<MediaType> acceptable) {
+    if (acceptsDicomJson(acceptable)) {
+      return QueryFormat.JSON;
+    }
+    for (MediaType type : acceptable) {
+      boolean multipart =
+          "multipart".equalsIgnoreCase(type.getType())
+              && ("related".equalsIgnoreCase(type.getSubtype()) || type.isWildcardSubtype());
+      String root = type.getParameters().get("type");
+      if (multipart && root != null && "application/dicom+xml".equalsIgnoreCase(unquote(root))) {
+        return QueryFormat.XML;
+      }
+    }
+    throw new NotAcceptableMediaException(
+        "Query results are served as application/dicom+json or multipart/related;"
+            + " type=\"application/dicom+xml\"");
+  }
+
   /** Whether the client accepts a DICOM JSON answer. */
   public static boolean acceptsDicomJson(List<MediaType> acceptable) {
     if (acceptable == null || acceptable.isEmpty()) {
