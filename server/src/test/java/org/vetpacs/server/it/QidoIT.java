@@ -1,0 +1,201 @@
+package org.vetpacs.server.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.restassured.response.Response;
+import java.io.IOException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetpacs.testdata.GeneratedInstance;
+import org.vetpacs.testdata.GeneratedStudy;
+import org.vetpacs.testdata.GeneratorOptions;
+import org.vetpacs.testdata.StudyGenerator;
+import org.vetpacs.testdata.StudyKind;
+
+/** QIDO-RS at every level of PS3.18 Table 10.6.1-1, through HTTP on the real WAR. */
+@ExtendWith(ArquillianExtension.class)
+class QidoIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.vetpacsWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  private String root;
+  private static GeneratedStudy ct;
+  private static GeneratedStudy dental;
+
+  @BeforeEach
+  void storeTwoStudiesOnce() throws IOException {
+    root = Deployments.serverRoot(deployed);
+    if (ct != null) {
+      return;
+    }
+    Path work =
+        Files.createDirectories(Path.of(System.getProperty("vetpacs.it.work", "target/it-work")));
+    ct = new StudyGenerator(2001).generate(StudyKind.CT, Files.createTempDirectory(work, "qido-"),
+        GeneratorOptions.small());
+    dental = new StudyGenerator(2002).generate(StudyKind.DENTAL,
+        Files.createTempDirectory(work, "qido-"), GeneratorOptions.small());
+    for (GeneratedStudy study : List.of(ct, dental)) {
+      given()
+          .contentType(Dicom.STOW_CONTENT_TYPE)
+          .body(Dicom.multipart(study.instances().stream().map(GeneratedInstance::file).toList()))
+          .when()
+          .post(root + "/dicom-web/studies")
+          .then()
+          .statusCode(200);
+    }
+  }
+
+  private String dicomweb(String path) {
+    return root + "/dicom-web" + path;
+  }
+
+  @Test
+  void seriesOfStudyListsItsSeriesWithCounts() {
+    given().when().get(dicomweb("/studies/" + ct.studyInstanceUid() + "/series"))
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].'00080060'.Value[0]", equalTo("CT"))
+        .body("[0].'0020000E'.Value[0]", equalTo(ct.instances().get(0).seriesInstanceUid()))
+        .body("[0].'00201209'.Value[0]", equalTo(ct.instances().size()))
+        .body("[0].'00081190'.Value[0]", containsString("/series/" + ct.instances().get(0).seriesInstanceUid()));
+  }
+
+  @Test
+  void allSeriesMatchesOnModalityAndStudyAttributesAndCarriesStudyAttributes() {
+    given().queryParam("Modality", "IO").queryParam("PatientID", dental.patientId())
+        .when().get(dicomweb("/series"))
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].'0020000D'.Value[0]", equalTo(dental.studyInstanceUid()))
+        .body("[0].'00100020'.Value[0]", equalTo(dental.patientId()));
+    given().queryParam("Modality", "MR").queryParam("PatientID", dental.patientId())
+        .when().get(dicomweb("/series")).then().statusCode(200).body("$", hasSize(0));
+  }
+
+  @Test
+  void instancesOfSeriesAreOrderedByInstanceNumberWithImageAttributes() {
+    String series = ct.instances().get(0).seriesInstanceUid();
+    Response response =
+        given().when().get(dicomweb("/studies/" + ct.studyInstanceUid() + "/series/" + series + "/instances"));
+    response.then()
+        .statusCode(200)
+        .body("$", hasSize(ct.instances().size()))
+        .body("'00080016'.Value[0]", everyItem(equalTo("1.2.840.10008.5.1.4.1.1.2")))
+        .body("'00280010'.Value[0]", everyItem(equalTo(64)))
+        .body("[0].'00081190'.Value[0]", containsString("/instances/"));
+    List<Integer> numbers = response.jsonPath().getList("'00200013'.Value[0]", Integer.class);
+    for (int i = 1; i < numbers.size(); i++) {
+      assertTrue(numbers.get(i - 1) <= numbers.get(i), "instances not ordered: " + numbers);
+    }
+  }
+
+  @Test
+  void instancesOfStudyAndAllInstancesMatchOnSopInstanceUid() {
+    GeneratedInstance one = dental.instances().get(1);
+    given().when().get(dicomweb("/studies/" + dental.studyInstanceUid() + "/instances"))
+        .then().statusCode(200).body("$", hasSize(dental.instances().size()));
+    given().queryParam("SOPInstanceUID", one.sopInstanceUid())
+        .when().get(dicomweb("/instances"))
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(1))
+        .body("[0].'0020000E'.Value[0]", equalTo(one.seriesInstanceUid()))
+        .body("[0].'00100010'.Value[0].Alphabetic", equalTo(dental.patientName()));
+  }
+
+  @Test
+  void fuzzyMatchingFindsTheAnimalByAnyWordOfItsNameInAnyCase() {
+    String[] words = ct.patientName().split("\\^");
+    String query = words[1].toLowerCase() + " " + words[0].substring(0, 3).toLowerCase();
+    given().queryParam("PatientName", query).queryParam("fuzzymatching", "true")
+        .when().get(dicomweb("/studies"))
+        .then().statusCode(200).body("'0020000D'.Value[0]", hasItem(ct.studyInstanceUid()));
+    // without fuzzy matching, the same words do not match the whole name
+    given().queryParam("PatientName", query)
+        .when().get(dicomweb("/studies"))
+        .then().statusCode(200).body("'0020000D'.Value[0]", not(hasItem(ct.studyInstanceUid())));
+  }
+
+  @Test
+  void studyDateRangeAndSpeciesMatch() {
+    String date = given().queryParam("StudyInstanceUID", ct.studyInstanceUid())
+        .when().get(dicomweb("/studies")).jsonPath().getString("[0].'00080020'.Value[0]");
+    given().queryParam("StudyDate", date + "-").queryParam("StudyInstanceUID", ct.studyInstanceUid())
+        .when().get(dicomweb("/studies")).then().statusCode(200).body("$", hasSize(1));
+    given().queryParam("StudyDate", "-19991231").queryParam("StudyInstanceUID", ct.studyInstanceUid())
+        .when().get(dicomweb("/studies")).then().statusCode(200).body("$", hasSize(0));
+    given().queryParam("PatientSpeciesDescription", ct.species().dicomDescription().toLowerCase())
+        .queryParam("StudyInstanceUID", ct.studyInstanceUid())
+        .when().get(dicomweb("/studies")).then().statusCode(200).body("$", hasSize(1));
+  }
+
+  @Test
+  void includefieldReturnsAttributesFromTheStoredHeader() {
+    given().queryParam("StudyInstanceUID", ct.studyInstanceUid())
+        .queryParam("includefield", "PatientSexNeutered,00101010")
+        .when().get(dicomweb("/studies"))
+        .then().statusCode(200).body("[0].'00102203'.Value[0]", notNullValue());
+    Response all = given().queryParam("includefield", "all")
+        .when().get(dicomweb("/studies/" + ct.studyInstanceUid() + "/instances"));
+    all.then().statusCode(200).body("[0].'00180050'", notNullValue()); // Slice Thickness
+    given().queryParam("includefield", "NoSuchKeyword")
+        .when().get(dicomweb("/studies")).then().statusCode(400);
+  }
+
+  @Test
+  void unsupportedButValidKeysAreIgnoredWithAWarning() {
+    given().queryParam("StudyInstanceUID", ct.studyInstanceUid())
+        .queryParam("OperatorsName", "X")
+        .when().get(dicomweb("/studies"))
+        .then().statusCode(200).body("$", hasSize(1))
+        .header("Warning", containsString("OperatorsName"));
+  }
+
+  @Test
+  void xmlIsServedAsMultipartNativeDicomModel() throws IOException {
+    Response response = given()
+        .accept("multipart/related; type=\"application/dicom+xml\"")
+        .queryParam("StudyInstanceUID", ct.studyInstanceUid())
+        .when().get(dicomweb("/studies"));
+    response.then().statusCode(200).contentType(containsString("application/dicom+xml"));
+    List<byte[]> parts = Dicom.parts(response.asByteArray(), response.getContentType());
+    assertEquals(1, parts.size());
+    String xml = new String(parts.get(0), StandardCharsets.UTF_8);
+    assertTrue(xml.contains("<NativeDicomModel"), xml);
+    assertTrue(xml.contains("tag=\"0020000D\" keyword=\"StudyInstanceUID\" vr=\"UI\"><Value number=\"1\">"
+        + ct.studyInstanceUid()), xml);
+    assertTrue(xml.contains("<PersonName number=\"1\"><Alphabetic><FamilyName>"), xml);
+    given().accept("text/html").when().get(dicomweb("/studies")).then().statusCode(406);
+  }
+
+  @Test
+  void badPathUidIsRejected() {
+    given().when().get(dicomweb("/studies/1.2.x/series")).then().statusCode(400);
+  }
+}
