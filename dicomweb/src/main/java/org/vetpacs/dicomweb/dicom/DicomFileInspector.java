@@ -58,6 +58,7 @@ public final class DicomFileInspector {
     } catch (DicomException | RuntimeException e) {
       throw new DicomParseException("Unreadable DICOM data: " + e.getMessage(), e);
     }
+    checkMetaInformation(list, header);
     if (!DEFLATED.equals(transferSyntaxUid) && list.get(TagFromName.PixelData) == null) {
       boolean hasPixelData;
       try {
@@ -77,6 +78,29 @@ public final class DicomFileInspector {
       }
     }
     return header;
+  }
+
+  /** Whether PixelMed knows the SOP Class as a storage SOP Class (PS3.4 Annex B). */
+  public static boolean isStorageSopClass(String sopClassUid) {
+    return SOPClass.isStorage(sopClassUid);
+  }
+
+  /** PS3.10 7.1: the meta information must name the same SOP Class and Instance as the data set. */
+  private static void checkMetaInformation(AttributeList list, InstanceHeader header)
+      throws DicomParseException {
+    String metaClass = value(list, TagFromName.MediaStorageSOPClassUID);
+    String metaInstance = value(list, TagFromName.MediaStorageSOPInstanceUID);
+    if (!metaClass.isEmpty() && !metaClass.equals(header.sopClassUid())) {
+      throw new SopClassMismatchException(
+          "Media Storage SOP Class UID (0002,0002) "
+              + metaClass
+              + " differs from SOP Class UID (0008,0016) "
+              + header.sopClassUid());
+    }
+    if (!metaInstance.isEmpty() && !metaInstance.equals(header.sopInstanceUid())) {
+      throw new DicomParseException(
+          "Media Storage SOP Instance UID (0002,0003) differs from SOP Instance UID (0008,0018)");
+    }
   }
 
   private static void requirePart10Prefix(Path file, long fileLength)

@@ -21,16 +21,26 @@ public final class MongoIndexes {
   public static void ensure(String url, String database) {
     try (MongoClient client = MongoClients.create(url)) {
       MongoDatabase db = client.getDatabase(database);
-      // instances: WADO-RS and counts by study / series; the start-up sweep by status
-      db.getCollection("instances").createIndex(Indexes.ascending("studyInstanceUid", "status"));
+      // instances: WADO-RS, QIDO-RS instance level in its order, counts; the start-up sweep
+      db.getCollection("instances")
+          .createIndex(
+              Indexes.ascending(
+                  "studyInstanceUid", "seriesInstanceUid", "instanceNumberValue", "status"));
       db.getCollection("instances").createIndex(Indexes.ascending("seriesInstanceUid", "status"));
+      db.getCollection("instances").createIndex(Indexes.ascending("sopClassUid"));
       db.getCollection("instances").createIndex(Indexes.ascending("status"));
-      db.getCollection("series").createIndex(Indexes.ascending("studyInstanceUid"));
-      // studies: the QIDO-RS study search keys, and the default order
+      // series: QIDO-RS series level in its order, and by modality
+      db.getCollection("series")
+          .createIndex(Indexes.ascending("studyInstanceUid", "seriesNumberValue"));
+      db.getCollection("series").createIndex(Indexes.ascending("modality"));
+      // studies: the QIDO-RS study search keys, and the default order (newest first)
+      db.getCollection("studies")
+          .createIndex(Indexes.compoundIndex(Indexes.descending("studyDate", "studyTime"), Indexes.ascending("_id")));
       for (String field :
           new String[] {
             "patientId",
             "patientNameKey",
+            "patientNameTokens",
             "accessionNumber",
             "studyDate",
             "modalitiesInStudy",

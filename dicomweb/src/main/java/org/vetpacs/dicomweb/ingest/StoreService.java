@@ -19,6 +19,7 @@ import java.util.logging.Logger;
 import org.vetpacs.dicomweb.dicom.DicomFileInspector;
 import org.vetpacs.dicomweb.dicom.DicomParseException;
 import org.vetpacs.dicomweb.dicom.InstanceHeader;
+import org.vetpacs.dicomweb.dicom.SopClassMismatchException;
 import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.index.InstanceRecord;
 import org.vetpacs.dicomweb.storage.BlobStore;
@@ -132,8 +133,16 @@ public class StoreService {
     InstanceHeader header;
     try {
       header = DicomFileInspector.inspect(temp);
+    } catch (SopClassMismatchException e) {
+      return failure(DicomStatus.DATA_SET_DOES_NOT_MATCH_SOP_CLASS, null, e.getMessage());
     } catch (DicomParseException e) {
       return failure(DicomStatus.CANNOT_UNDERSTAND, null, e.getMessage());
+    }
+    if (!DicomFileInspector.isStorageSopClass(header.sopClassUid())) {
+      return failure(
+          DicomStatus.SOP_CLASS_NOT_SUPPORTED,
+          header,
+          "SOP Class " + header.sopClassUid() + " is not a storage SOP Class this archive knows");
     }
     InstanceKey key;
     try {

@@ -2,7 +2,9 @@ package org.vetpacs.dicomweb.web;
 
 import java.util.ArrayList;
 import java.util.List;
-import org.vetpacs.dicomweb.dicom.DicomJsonWriter;
+import org.vetpacs.dicomweb.dicom.DatasetJson;
+import org.vetpacs.dicomweb.dicom.DatasetXml;
+import org.vetpacs.dicomweb.dicom.DicomDataset;
 import org.vetpacs.dicomweb.ingest.DicomStatus;
 import org.vetpacs.dicomweb.ingest.StoreOutcome;
 
@@ -40,66 +42,49 @@ public final class StoreResponseBuilder {
     return allClean ? 200 : 202;
   }
 
-  /** The response as DICOM JSON. */
-  public String toJson() {
-    StringBuilder out = new StringBuilder(256 + outcomes.size() * 256);
-    out.append('{');
+  /** The Store Instances Response data set (PS3.18 10.5.3, Table 10.5.3-2). */
+  public DicomDataset toDataset() {
+    DicomDataset response = new DicomDataset();
     String study = singleStoredStudy();
     if (study != null) {
-      // (0008,1190) Retrieve URL of the study
-      out.append("\"00081190\":{\"vr\":\"UR\",\"Value\":[");
-      DicomJsonWriter.appendString(baseUrl + "/studies/" + study, out);
-      out.append("]},");
+      response.put(0x00081190, "UR", baseUrl + "/studies/" + study); // Retrieve URL
     }
-    List<StoreOutcome> failed = outcomes.stream().filter(o -> !o.stored()).toList();
+    List<DicomDataset> failed = new ArrayList<>();
+    List<DicomDataset> referenced = new ArrayList<>();
+    for (StoreOutcome o : outcomes) {
+      DicomDataset item = new DicomDataset();
+      item.put(0x00081150, "UI", o.sopClassUid()); // Referenced SOP Class UID
+      item.put(0x00081155, "UI", o.sopInstanceUid()); // Referenced SOP Instance UID
+      if (!o.stored()) {
+        item.putNumber(0x00081197, "US", o.status().code()); // Failure Reason
+        failed.add(item);
+        continue;
+      }
+      if (o.status().kind() == DicomStatus.Kind.WARNING) {
+        item.putNumber(0x00081196, "US", o.status().code()); // Warning Reason
+      }
+      item.put(
+          0x00081190,
+          "UR",
+          baseUrl + "/studies/" + o.studyInstanceUid() + "/series/" + o.seriesInstanceUid()
+              + "/instances/" + o.sopInstanceUid());
+      referenced.add(item);
+    }
     if (!failed.isEmpty()) {
-      out.append("\"00081198\":{\"vr\":\"SQ\",\"Value\":["); // Failed SOP Sequence
-      for (int i = 0; i < failed.size(); i++) {
-        StoreOutcome o = failed.get(i);
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append('{');
-        appendUid("00081150", o.sopClassUid(), out);
-        appendUid("00081155", o.sopInstanceUid(), out);
-        out.append("\"00081197\":{\"vr\":\"US\",\"Value\":[").append(o.status().code()).append("]}");
-        out.append('}');
-      }
-      out.append("]},");
+      response.putSequence(0x00081198, failed); // Failed SOP Sequence
     }
-    List<StoreOutcome> stored = outcomes.stream().filter(StoreOutcome::stored).toList();
-    out.append("\"00081199\":{\"vr\":\"SQ\""); // Referenced SOP Sequence
-    if (!stored.isEmpty()) {
-      out.append(",\"Value\":[");
-      for (int i = 0; i < stored.size(); i++) {
-        StoreOutcome o = stored.get(i);
-        if (i > 0) {
-          out.append(',');
-        }
-        out.append('{');
-        appendUid("00081150", o.sopClassUid(), out);
-        appendUid("00081155", o.sopInstanceUid(), out);
-        if (o.status().kind() == DicomStatus.Kind.WARNING) {
-          out.append("\"00081196\":{\"vr\":\"US\",\"Value\":[")
-              .append(o.status().code())
-              .append("]},");
-        }
-        out.append("\"00081190\":{\"vr\":\"UR\",\"Value\":[");
-        DicomJsonWriter.appendString(
-            baseUrl
-                + "/studies/"
-                + o.studyInstanceUid()
-                + "/series/"
-                + o.seriesInstanceUid()
-                + "/instances/"
-                + o.sopInstanceUid(),
-            out);
-        out.append("]}}");
-      }
-      out.append(']');
-    }
-    out.append("}}");
-    return out.toString();
+    response.putSequence(0x00081199, referenced); // Referenced SOP Sequence
+    return response;
+  }
+
+  /** The response as DICOM JSON. */
+  public String toJson() {
+    return DatasetJson.toJson(toDataset());
+  }
+
+  /** The response as a Native DICOM Model XML document (PS3.19). */
+  public String toXml() {
+    return DatasetXml.document(toDataset());
   }
 
   /** Warning header values (RFC 7234 5.5) explaining failures, one per failed part. */
@@ -125,15 +110,5 @@ public final class StoreResponseBuilder {
             .distinct()
             .toList();
     return studies.size() == 1 ? studies.get(0) : null;
-  }
-
-  private static void appendUid(String tag, String uid, StringBuilder out) {
-    out.append('"').append(tag).append("\":{\"vr\":\"UI\"");
-    if (uid != null && !uid.isEmpty()) {
-      out.append(",\"Value\":[");
-      DicomJsonWriter.appendString(uid, out);
-      out.append(']');
-    }
-    out.append("},");
   }
 }

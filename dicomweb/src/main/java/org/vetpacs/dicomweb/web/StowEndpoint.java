@@ -6,7 +6,6 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -14,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.IOException;
 import java.io.InputStream;
+import java.util.List;
 import java.util.Locale;
 import org.vetpacs.dicomweb.ingest.DicomStatus;
 import org.vetpacs.dicomweb.ingest.StoreOutcome;
@@ -33,30 +33,33 @@ public class StowEndpoint {
   @POST
   @Path("studies")
   @Consumes(MediaType.WILDCARD)
-  @Produces({DicomMediaTypes.APPLICATION_DICOM_JSON, MediaType.APPLICATION_JSON})
   public Response store(
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body,
-      @Context UriInfo uriInfo)
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers)
       throws IOException {
-    return storeAll(contentType, body, null, uriInfo);
+    return storeAll(contentType, body, null, uriInfo, headers);
   }
 
   @POST
   @Path("studies/{study}")
   @Consumes(MediaType.WILDCARD)
-  @Produces({DicomMediaTypes.APPLICATION_DICOM_JSON, MediaType.APPLICATION_JSON})
   public Response storeInStudy(
       @PathParam("study") String study,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body,
-      @Context UriInfo uriInfo)
+      @Context UriInfo uriInfo,
+      @Context HttpHeaders headers)
       throws IOException {
-    return storeAll(contentType, body, study, uriInfo);
+    return storeAll(contentType, body, study, uriInfo, headers);
   }
 
-  private Response storeAll(String contentType, InputStream body, String study, UriInfo uriInfo)
+  private Response storeAll(
+      String contentType, InputStream body, String study, UriInfo uriInfo, HttpHeaders headers)
       throws IOException {
+    // Negotiate before reading the body: a client that accepts no answer gets 406 up front.
+    DicomMediaTypes.QueryFormat format = storeResponseFormat(headers);
     MediaType type = parse(contentType);
     if (!DicomMediaTypes.isMultipartDicom(type)) {
       return Problems.response(
@@ -87,9 +90,13 @@ public class StowEndpoint {
       throw new MalformedMultipartException("The multipart/related body holds no part");
     }
     Response.ResponseBuilder answer =
-        Response.status(response.httpStatus())
-            .type(DicomMediaTypes.APPLICATION_DICOM_JSON)
-            .entity(response.toJson());
+        format == DicomMediaTypes.QueryFormat.XML
+            ? Response.status(response.httpStatus())
+                .type("application/dicom+xml")
+                .entity(response.toXml())
+            : Response.status(response.httpStatus())
+                .type(DicomMediaTypes.APPLICATION_DICOM_JSON)
+                .entity(response.toJson());
     response.warnings().forEach(w -> answer.header("Warning", w));
     if (bodyProblem != null) {
       answer.header("Warning", bodyProblem);
@@ -106,6 +113,22 @@ public class StowEndpoint {
           "part Content-Type " + partType + " is not application/dicom");
     }
     return storeService.store(reader.body(), study, "STOW-RS");
+  }
+
+  /** PS3.18 10.5.3: the response is application/dicom+json or application/dicom+xml. */
+  private static DicomMediaTypes.QueryFormat storeResponseFormat(HttpHeaders headers) {
+    List<MediaType> acceptable = headers.getAcceptableMediaTypes();
+    if (DicomMediaTypes.acceptsDicomJson(acceptable)) {
+      return DicomMediaTypes.QueryFormat.JSON;
+    }
+    for (MediaType t : acceptable) {
+      if ("application".equalsIgnoreCase(t.getType())
+          && ("dicom+xml".equalsIgnoreCase(t.getSubtype()) || "xml".equalsIgnoreCase(t.getSubtype()))) {
+        return DicomMediaTypes.QueryFormat.XML;
+      }
+    }
+    throw new DicomMediaTypes.NotAcceptableMediaException(
+        "The store response is application/dicom+json or application/dicom+xml");
   }
 
   private static MediaType parse(String contentType) {

@@ -1,0 +1,164 @@
+package org.vetpacs.server.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.FileMetaInformation;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import java.io.ByteArrayOutputStream;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetpacs.testdata.GeneratedInstance;
+import org.vetpacs.testdata.GeneratedStudy;
+import org.vetpacs.testdata.GeneratorOptions;
+import org.vetpacs.testdata.StudyGenerator;
+import org.vetpacs.testdata.StudyKind;
+
+/** STOW-RS response forms, SOP Class checks and concurrent stores (PS3.18 10.5). */
+@ExtendWith(ArquillianExtension.class)
+class StowIT {
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.vetpacsWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  private String root;
+  private Path work;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    root = Deployments.serverRoot(deployed);
+    work = Files.createDirectories(Path.of(System.getProperty("vetpacs.it.work", "target/it-work")));
+  }
+
+  private GeneratedStudy generate(long seed, StudyKind kind) throws Exception {
+    return new StudyGenerator(seed).generate(kind, Files.createTempDirectory(work, "stow-"),
+        GeneratorOptions.small());
+  }
+
+  /** Re-encodes a file after {@code change} edits its data set. */
+  private static byte[] rewrite(Path file, java.util.function.Consumer<AttributeList> change)
+      throws Exception {
+    AttributeList list = new AttributeList();
+    list.read(file.toFile());
+    change.accept(list);
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    list.write(out, TransferSyntax.ExplicitVRLittleEndian, true, true);
+    return out.toByteArray();
+  }
+
+  private static void set(AttributeList list, com.pixelmed.dicom.AttributeTag tag, String value) {
+    try {
+      Attribute a = list.get(tag);
+      a.removeValues();
+      a.addValue(value);
+    } catch (com.pixelmed.dicom.DicomException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  @Test
+  void storeResponseIsXmlWhenTheClientAcceptsOnlyXml() throws Exception {
+    GeneratedStudy study = generate(3001, StudyKind.DENTAL);
+    given()
+        .contentType(Dicom.STOW_CONTENT_TYPE)
+        .accept("application/dicom+xml")
+        .body(Dicom.multipart(List.of(study.instances().get(0).file())))
+        .when().post(root + "/dicom-web/studies")
+        .then()
+        .statusCode(200)
+        .contentType(containsString("application/dicom+xml"))
+        .body(containsString("<NativeDicomModel"))
+        .body(containsString("keyword=\"ReferencedSOPSequence\""))
+        .body(containsString(study.instances().get(0).sopInstanceUid()));
+  }
+
+  @Test
+  void nonStorageSopClassIsRefusedWith0122() throws Exception {
+    GeneratedStudy study = generate(3002, StudyKind.DENTAL);
+    byte[] notStorage = rewrite(study.instances().get(0).file(), list -> {
+      set(list, TagFromName.SOPClassUID, "1.2.840.10008.1.1"); // Verification: not storage
+      try {
+        FileMetaInformation.addFileMetaInformation(list, TransferSyntax.ExplicitVRLittleEndian, "IT");
+      } catch (com.pixelmed.dicom.DicomException e) {
+        throw new IllegalStateException(e);
+      }
+    });
+    given()
+        .contentType(Dicom.STOW_CONTENT_TYPE)
+        .body(Dicom.multipartOfBytes(List.of(notStorage)))
+        .when().post(root + "/dicom-web/studies")
+        .then()
+        .statusCode(409)
+        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0x0122));
+  }
+
+  @Test
+  void metaInformationNamingAnotherSopClassIsRefusedWithA900() throws Exception {
+    GeneratedStudy study = generate(3003, StudyKind.DENTAL);
+    byte[] mismatch = rewrite(study.instances().get(0).file(),
+        list -> set(list, TagFromName.MediaStorageSOPClassUID, "1.2.840.10008.5.1.4.1.1.2"));
+    given()
+        .contentType(Dicom.STOW_CONTENT_TYPE)
+        .body(Dicom.multipartOfBytes(List.of(mismatch)))
+        .when().post(root + "/dicom-web/studies")
+        .then()
+        .statusCode(409)
+        .header("Warning", containsString("(0002,0002)"))
+        .body("'00081198'.Value[0].'00081197'.Value[0]", equalTo(0xA900));
+  }
+
+  @Test
+  void concurrentStoresOfOneStudyFromFourClientsIndexEachInstanceOnce() throws Exception {
+    GeneratedStudy study =
+        new StudyGenerator(3004).generate(StudyKind.CT, Files.createTempDirectory(work, "stow-"),
+            new GeneratorOptions(true, 12));
+    List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
+    ExecutorService pool = Executors.newFixedThreadPool(4);
+    List<Future<Integer>> statuses = new ArrayList<>();
+    for (int client = 0; client < 4; client++) {
+      List<Path> mine = new ArrayList<>(files); // every client sends every instance, in its own order
+      Collections.shuffle(mine, new java.util.Random(client));
+      statuses.add(pool.submit(() -> given()
+          .contentType(Dicom.STOW_CONTENT_TYPE)
+          .body(Dicom.multipart(mine))
+          .when().post(root + "/dicom-web/studies" + "/" + study.studyInstanceUid())
+          .then().extract().statusCode()));
+    }
+    for (Future<Integer> status : statuses) {
+      assertEquals(200, status.get(120, TimeUnit.SECONDS));
+    }
+    pool.shutdown();
+    given().queryParam("StudyInstanceUID", study.studyInstanceUid())
+        .when().get(root + "/dicom-web/studies")
+        .then().statusCode(200)
+        .body("[0].'00201208'.Value[0]", equalTo(files.size()))
+        .body("[0].'00201206'.Value[0]", equalTo(1));
+    given().when().get(root + "/dicom-web/studies/" + study.studyInstanceUid() + "/instances")
+        .then().statusCode(200).body("$", hasSize(files.size()));
+  }
+}
