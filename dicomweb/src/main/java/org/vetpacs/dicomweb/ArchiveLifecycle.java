@@ -8,10 +8,10 @@ import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.Config;
 import org.vetpacs.dicomweb.config.ArchiveConfig;
 import org.vetpacs.dicomweb.dimse.DimseListener;
 import org.vetpacs.dicomweb.index.IndexRepository;
+import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
 import org.vetpacs.dicomweb.infrastructure.MongoIndexes;
 
 /**
@@ -26,14 +26,12 @@ public class ArchiveLifecycle {
 
   @Inject ArchiveConfig config;
   @Inject IndexRepository index;
-  @Inject Config mpConfig;
+  @Inject IndexDatabase indexDatabase;
 
   private DimseListener dimse;
 
   void start(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    MongoIndexes.ensure(
-        mpConfig.getValue("jnosql.mongodb.url", String.class),
-        mpConfig.getValue("jnosql.document.database", String.class));
+    MongoIndexes.ensure(indexDatabase.client(), indexDatabase.database());
     long pending = index.deletePendingInstances();
     if (pending > 0) {
       LOG.warning(pending + " interrupted store(s) found at start-up were discarded (never acknowledged)");

@@ -1,7 +1,6 @@
 package org.vetpacs.dicomweb.infrastructure;
 
 import com.mongodb.client.MongoClient;
-import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
 import com.mongodb.client.model.Indexes;
 import java.util.logging.Level;
@@ -18,8 +17,8 @@ public final class MongoIndexes {
 
   private MongoIndexes() {}
 
-  public static void ensure(String url, String database) {
-    try (MongoClient client = MongoClients.create(url)) {
+  public static void ensure(MongoClient client, String database) {
+    try {
       MongoDatabase db = client.getDatabase(database);
       // instances: WADO-RS, QIDO-RS instance level in its order, counts; the start-up sweep
       db.getCollection("instances")

@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N]
+# Starts VetPACS on its defaults in a scratch data folder (unless --url is given), optionally
+# Orthanc + its DICOMweb plugin from Debian on loopback ports with a temporary configuration,
+# runs the benchmark client (test-data: org.vetpacs.testdata.bench.Benchmark) and prints a table.
+set -euo pipefail
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$ROOT"
+
+ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --orthanc) ORTHANC=1 ;;
+    --quick) QUICK="--quick" ;;
+    --runs) RUNS="$2"; shift ;;
+    --url) URL="$2"; shift ;;
+    --index-size) INDEX_SIZE="--index-size $2"; shift ;;
+    *) echo "unknown option $1" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+WORK="$(mktemp -d /tmp/vetpacs-bench.XXXXXX)"
+PIDS=()
+cleanup() {
+  for p in "${PIDS[@]}"; do kill "$p" 2>/dev/null || true; done
+  sleep 2
+  for p in "${PIDS[@]}"; do kill -9 "$p" 2>/dev/null || true; done
+  rm -rf "$WORK"
+}
+trap cleanup EXIT
+
+wait_for() { # url, seconds -> prints elapsed ms
+  local url=$1 limit=$2 start now
+  start=$(date +%s%N)
+  until curl -sf -o /dev/null "$url"; do
+    now=$(date +%s%N)
+    if [ $(( (now - start) / 1000000000 )) -ge "$limit" ]; then echo "timeout waiting for $url" >&2; return 1; fi
+    sleep 0.2
+  done
+  now=$(date +%s%N)
+  echo $(( (now - start) / 1000000 ))
+}
+
+ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE)
+if [ -z "$URL" ]; then
+  "$ROOT/scripts/setup.sh"
+  "$ROOT/vetpacs" build >/dev/null
+  mkdir -p "$WORK/vetpacs"
+  HTTP=18080; DICOM=11412
+  VETPACS_DATA_DIR="$WORK/vetpacs" VETPACS_HTTP_PORT=$HTTP VETPACS_DICOM_PORT=$DICOM \
+    java -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
+    --port $HTTP --nocluster > "$WORK/vetpacs.log" 2>&1 &
+  PIDS+=($!)
+  START_MS=$(wait_for "http://127.0.0.1:$HTTP/health/ready" 300)
+  ARGS+=(--vetpacs "http://127.0.0.1:$HTTP/dicom-web" --vetpacs-dicom "127.0.0.1:$DICOM:VETPACS"
+         --vetpacs-pid "${PIDS[0]}" --vetpacs-start-ms "$START_MS")
+  echo "[bench] VetPACS up in ${START_MS} ms (log: $WORK/vetpacs.log)"
+else
+  ARGS+=(--vetpacs "$URL")
+fi
+
+if [ "$ORTHANC" = 1 ]; then
+  if ! command -v Orthanc >/dev/null || [ ! -f /usr/share/orthanc/plugins/libOrthancDicomWeb.so ]; then
+    echo "[bench] installing orthanc and orthanc-dicomweb from Debian"
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq orthanc orthanc-dicomweb >/dev/null
+  fi
+  mkdir -p "$WORK/orthanc"
+  cat > "$WORK/orthanc/config.json" <<JSON
+{
+  "Name": "bench", "StorageDirectory": "$WORK/orthanc/storage", "IndexDirectory": "$WORK/orthanc/index",
+  "HttpPort": 18042, "DicomPort": 14242, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
+  "AuthenticationEnabled": false, "StorageCompression": false, "DicomCheckCalledAet": false,
+  "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"],
+  "DicomWeb": { "Enable": true, "Root": "/dicom-web/" }
+}
+JSON
+  Orthanc "$WORK/orthanc/config.json" > "$WORK/orthanc.log" 2>&1 &
+  PIDS+=($!)
+  O_START=$(wait_for "http://127.0.0.1:18042/system" 60)
+  ARGS+=(--orthanc "http://127.0.0.1:18042/dicom-web" --orthanc-dicom "127.0.0.1:14242:ORTHANC"
+         --orthanc-pid "${PIDS[-1]}" --orthanc-start-ms "$O_START")
+  echo "[bench] Orthanc up in ${O_START} ms"
+fi
+
+mvn -B -q -pl test-data exec:java -Dexec.mainClass=org.vetpacs.testdata.bench.Benchmark \
+  -Dexec.args="${ARGS[*]}" 2>&1 | grep -v '^\[main\] ERROR com.pixelmed' 

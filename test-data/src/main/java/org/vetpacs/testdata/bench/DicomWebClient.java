@@ -1,0 +1,93 @@
+package org.vetpacs.testdata.bench;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+/** The few DICOMweb calls the benchmark makes, with plain java.net.http. */
+final class DicomWebClient {
+
+  static final String BOUNDARY = "vetpacs-bench-3f1e";
+
+  private final HttpClient http =
+      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  private final String root;
+
+  /** @param root the DICOMweb root, e.g. {@code http://127.0.0.1:8080/dicom-web} */
+  DicomWebClient(String root) {
+    this.root = root.endsWith("/") ? root.substring(0, root.length() - 1) : root;
+  }
+
+  String root() {
+    return root;
+  }
+
+  /** STOW-RS of the given files in one request; returns the HTTP status. */
+  int store(List<Path> files) throws IOException, InterruptedException {
+    ByteArrayOutputStream head = new ByteArrayOutputStream();
+    List<HttpRequest.BodyPublisher> parts = new java.util.ArrayList<>();
+    for (Path file : files) {
+      parts.add(HttpRequest.BodyPublishers.ofByteArray(
+          ("--" + BOUNDARY + "\r\nContent-Type: application/dicom\r\n\r\n")
+              .getBytes(StandardCharsets.US_ASCII)));
+      parts.add(HttpRequest.BodyPublishers.ofFile(file));
+      parts.add(HttpRequest.BodyPublishers.ofByteArray("\r\n".getBytes(StandardCharsets.US_ASCII)));
+    }
+    parts.add(HttpRequest.BodyPublishers.ofByteArray(
+        ("--" + BOUNDARY + "--\r\n").getBytes(StandardCharsets.US_ASCII)));
+    head.close();
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(root + "/studies"))
+            .header("Content-Type",
+                "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
+            .header("Accept", "application/dicom+json")
+            .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
+            .timeout(Duration.ofMinutes(10))
+            .build();
+    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
+    return response.statusCode();
+  }
+
+  /** A GET, returning [status, bytes, nanos to first byte, nanos total]. */
+  long[] get(String pathAndQuery, String accept) throws IOException, InterruptedException {
+    HttpRequest request =
+        HttpRequest.newBuilder(URI.create(root + pathAndQuery))
+            .header("Accept", accept)
+            .timeout(Duration.ofMinutes(10))
+            .GET()
+            .build();
+    long start = System.nanoTime();
+    HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+    long firstByte = -1;
+    long total = 0;
+    byte[] buffer = new byte[256 * 1024];
+    try (InputStream in = response.body()) {
+      int n;
+      while ((n = in.read(buffer)) > 0) {
+        if (firstByte < 0) {
+          firstByte = System.nanoTime() - start;
+        }
+        total += n;
+      }
+    }
+    long end = System.nanoTime() - start;
+    return new long[] {response.statusCode(), total, firstByte < 0 ? end : firstByte, end};
+  }
+
+  static long size(List<Path> files) throws IOException {
+    long total = 0;
+    for (Path f : files) {
+      total += Files.size(f);
+    }
+    return total;
+  }
+}
