@@ -3,6 +3,7 @@ package org.vetpacs.dicomweb.infrastructure;
 import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -39,6 +40,18 @@ public final class MongoIndexes {
           }) {
         db.getCollection("studies").createIndex(Indexes.ascending(field));
       }
+      // worklist: unique order identifiers (also kept by the embedded server), then the
+      // Modality Worklist query paths: date with modality or station, status, patient
+      IndexOptions unique = new IndexOptions().unique(true);
+      db.getCollection("worklist").createIndex(Indexes.ascending("accessionNumber"), unique);
+      db.getCollection("worklist").createIndex(Indexes.ascending("studyInstanceUid"), unique);
+      db.getCollection("worklist")
+          .createIndex(Indexes.ascending("scheduledProcedureStepStartDate", "modality"));
+      db.getCollection("worklist")
+          .createIndex(Indexes.ascending("scheduledStationAeTitle", "scheduledProcedureStepStartDate"));
+      db.getCollection("worklist")
+          .createIndex(Indexes.ascending("scheduledProcedureStepStatus", "scheduledProcedureStepStartDate"));
+      db.getCollection("worklist").createIndex(Indexes.ascending("patientId"));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not create the index's MongoDB indexes; queries will be slower", e);
     }
