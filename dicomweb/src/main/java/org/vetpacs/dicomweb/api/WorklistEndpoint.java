@@ -41,7 +41,10 @@ public class WorklistEndpoint {
         .build();
   }
 
-  /** Lists steps by {@code modality}, {@code date} (or range), {@code patientId}, {@code status}, {@code station}. */
+  /**
+   * Lists steps by {@code modality}, {@code date} (or range), {@code patientId}, {@code status},
+   * {@code station}.
+   */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response list(@Context UriInfo uriInfo) {

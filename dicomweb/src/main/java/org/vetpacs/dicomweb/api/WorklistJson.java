@@ -21,8 +21,8 @@ import org.vetpacs.dicomweb.worklist.WorklistQuery;
 import org.vetpacs.model.animal.SnomedConcept;
 
 /**
- * The JSON of {@code /api/worklist} (JSON-P): a flat object whose members are DICOM keywords
- * (the same vocabulary as the matching keys), code sequences as arrays of one item with {@code
+ * The JSON of {@code /api/worklist} (JSON-P): a flat object whose members are DICOM keywords (the
+ * same vocabulary as the matching keys), code sequences as arrays of one item with {@code
  * CodeValue}, {@code CodingSchemeDesignator} and {@code CodeMeaning}, plus {@code id}, {@code
  * createdAt} and {@code updatedAt}. Only the shape is checked here; the values are the service's
  * business.
@@ -55,7 +55,9 @@ final class WorklistJson {
       if (name.equals(REQUESTED_PROCEDURE_CODE)) {
         JsonObject code = codeItem(value);
         item.requestedProcedureCode(
-            string(code, "CodeValue"), string(code, "CodingSchemeDesignator"), string(code, "CodeMeaning"));
+            string(code, "CodeValue"),
+            string(code, "CodingSchemeDesignator"),
+            string(code, "CodeMeaning"));
       } else {
         item.set(name, string(name, value)); // an unknown keyword is refused there
       }
@@ -85,7 +87,10 @@ final class WorklistJson {
       String keyword = LIST_FILTERS.get(parameter.getKey());
       if (keyword == null) {
         throw invalid(
-            "Unknown filter " + parameter.getKey() + "; filters are " + LIST_FILTERS.keySet()
+            "Unknown filter "
+                + parameter.getKey()
+                + "; filters are "
+                + LIST_FILTERS.keySet()
                 + " (DICOM matching keys: /api/worklist/match)");
       }
       keys.put(keyword, single(parameter.getKey(), parameter.getValue()));
@@ -99,7 +104,9 @@ final class WorklistJson {
     for (Map.Entry<String, List<String>> parameter : query.entrySet()) {
       if (!WorklistQuery.isMatchingKey(parameter.getKey())) {
         throw invalid(
-            "Unknown or unsupported matching key " + parameter.getKey() + "; supported: "
+            "Unknown or unsupported matching key "
+                + parameter.getKey()
+                + "; supported: "
                 + WorklistQuery.matchingKeywords());
       }
       keys.put(parameter.getKey(), single(parameter.getKey(), parameter.getValue()));
@@ -117,19 +124,31 @@ final class WorklistJson {
     add(json, "PatientSex", item.getPatientSex());
     add(json, "PatientSexNeutered", item.getPatientSexNeutered());
     add(json, "PatientSpeciesDescription", item.getPatientSpeciesDescription());
-    code(json, "PatientSpeciesCodeSequence", item.getPatientSpeciesCode(),
-        SnomedConcept.DICOM_CODING_SCHEME, item.getPatientSpeciesCodeMeaning());
+    code(
+        json,
+        "PatientSpeciesCodeSequence",
+        item.getPatientSpeciesCode(),
+        SnomedConcept.DICOM_CODING_SCHEME,
+        item.getPatientSpeciesCodeMeaning());
     add(json, "PatientBreedDescription", item.getPatientBreedDescription());
-    code(json, "PatientBreedCodeSequence", item.getPatientBreedCode(),
-        SnomedConcept.DICOM_CODING_SCHEME, item.getPatientBreedCodeMeaning());
+    code(
+        json,
+        "PatientBreedCodeSequence",
+        item.getPatientBreedCode(),
+        SnomedConcept.DICOM_CODING_SCHEME,
+        item.getPatientBreedCodeMeaning());
     add(json, "ResponsiblePerson", item.getResponsiblePerson());
     add(json, "ResponsiblePersonRole", item.getResponsiblePersonRole());
     add(json, "ResponsibleOrganization", item.getResponsibleOrganization());
     add(json, "AccessionNumber", item.getAccessionNumber());
     add(json, "RequestedProcedureID", item.getRequestedProcedureId());
     add(json, "RequestedProcedureDescription", item.getRequestedProcedureDescription());
-    code(json, REQUESTED_PROCEDURE_CODE, item.getRequestedProcedureCodeValue(),
-        item.getRequestedProcedureCodingSchemeDesignator(), item.getRequestedProcedureCodeMeaning());
+    code(
+        json,
+        REQUESTED_PROCEDURE_CODE,
+        item.getRequestedProcedureCodeValue(),
+        item.getRequestedProcedureCodingSchemeDesignator(),
+        item.getRequestedProcedureCodeMeaning());
     add(json, "StudyInstanceUID", item.getStudyInstanceUid());
     add(json, "ReferringPhysicianName", item.getReferringPhysicianName());
     add(json, "Modality", item.getModality());
@@ -189,7 +208,8 @@ final class WorklistJson {
     }
     if (value.getValueType() != JsonValue.ValueType.OBJECT) {
       throw invalid(
-          REQUESTED_PROCEDURE_CODE + " must be one item {\"CodeValue\", \"CodingSchemeDesignator\","
+          REQUESTED_PROCEDURE_CODE
+              + " must be one item {\"CodeValue\", \"CodingSchemeDesignator\","
               + " \"CodeMeaning\"}");
     }
     JsonObject code = value.asJsonObject();
@@ -212,7 +232,8 @@ final class WorklistJson {
     if (value instanceof JsonString text) {
       return text.getString();
     }
-    throw invalid(name + " must be a JSON string (DICOM values are text: \"20261125\", not 20261125)");
+    throw invalid(
+        name + " must be a JSON string (DICOM values are text: \"20261125\", not 20261125)");
   }
 
   private static String single(String name, List<String> values) {

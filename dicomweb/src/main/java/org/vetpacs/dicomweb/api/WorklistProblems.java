@@ -9,8 +9,8 @@ import org.vetpacs.dicomweb.worklist.WorklistException;
 
 /**
  * The worklist's refusals as RFC 9457 {@code application/problem+json}, one status per kind:
- * INVALID 400, NOT_FOUND 404, CONFLICT 409. They are the client's doing, so they are logged
- * quietly (FINE).
+ * INVALID 400, NOT_FOUND 404, CONFLICT 409. They are the client's doing, so they are logged quietly
+ * (FINE).
  */
 @Provider
 public class WorklistProblems implements ExceptionMapper<WorklistException> {

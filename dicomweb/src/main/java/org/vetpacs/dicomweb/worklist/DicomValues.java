@@ -49,8 +49,8 @@ final class DicomValues {
   }
 
   /**
-   * Person Name (PN): at most five {@code ^}-separated components, each component group (split
-   * at {@code =}) at most 64 characters (PS3.5 6.2.1).
+   * Person Name (PN): at most five {@code ^}-separated components, each component group (split at
+   * {@code =}) at most 64 characters (PS3.5 6.2.1).
    */
   static String pn(String keyword, String value) {
     String v = text(keyword, value, 64 * 3 + 2);

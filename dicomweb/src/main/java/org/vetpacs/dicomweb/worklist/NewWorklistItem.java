@@ -10,11 +10,11 @@ import java.util.Set;
 /**
  * What a caller asks to schedule: attribute values by DICOM keyword, as received and not yet
  * checked. {@link WorklistService#create} validates them, fills in what the server assigns
- * (Accession Number, Study Instance UID, Requested Procedure ID, Scheduled Procedure Step ID,
- * start date and time, status) and maps species and breed to their SNOMED CT codes.
+ * (Accession Number, Study Instance UID, Requested Procedure ID, Scheduled Procedure Step ID, start
+ * date and time, status) and maps species and breed to their SNOMED CT codes.
  *
- * <p>The keywords are those of PS3.6 for the attributes of PS3.4 Table K.6-1 this archive keeps,
- * so the JSON of {@code POST /api/worklist}, this class and the matching keys of {@link
+ * <p>The keywords are those of PS3.6 for the attributes of PS3.4 Table K.6-1 this archive keeps, so
+ * the JSON of {@code POST /api/worklist}, this class and the matching keys of {@link
  * WorklistService#find} share one vocabulary.
  */
 public final class NewWorklistItem {
@@ -61,7 +61,10 @@ public final class NewWorklistItem {
   public NewWorklistItem set(String keyword, String value) {
     if (!KEYWORDS.contains(keyword)) {
       throw WorklistException.invalid(
-          "Unknown attribute " + keyword + "; expected one of " + KEYWORDS
+          "Unknown attribute "
+              + keyword
+              + "; expected one of "
+              + KEYWORDS
               + " or RequestedProcedureCodeSequence");
     }
     if (value == null) {
@@ -78,8 +81,8 @@ public final class NewWorklistItem {
   }
 
   /**
-   * The Requested Procedure Code Sequence (0032,1064) item: all three parts or none (PS3.3
-   * Table 8.8-1: Code Value, Coding Scheme Designator and Code Meaning are Type 1 in a code item).
+   * The Requested Procedure Code Sequence (0032,1064) item: all three parts or none (PS3.3 Table
+   * 8.8-1: Code Value, Coding Scheme Designator and Code Meaning are Type 1 in a code item).
    */
   public NewWorklistItem requestedProcedureCode(
       String codeValue, String codingSchemeDesignator, String codeMeaning) {

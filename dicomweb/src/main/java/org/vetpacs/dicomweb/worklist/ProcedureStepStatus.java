@@ -71,8 +71,10 @@ public enum ProcedureStepStatus {
       return valueOf(text.trim().toUpperCase(Locale.ROOT));
     } catch (IllegalArgumentException e) {
       throw WorklistException.invalid(
-          "ScheduledProcedureStepStatus must be one of " + EnumSet.allOf(ProcedureStepStatus.class)
-              + ": " + text);
+          "ScheduledProcedureStepStatus must be one of "
+              + EnumSet.allOf(ProcedureStepStatus.class)
+              + ": "
+              + text);
     }
   }
 }

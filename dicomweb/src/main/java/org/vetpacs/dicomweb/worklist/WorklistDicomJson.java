@@ -5,15 +5,15 @@ import org.vetpacs.dicomweb.dicom.DicomJsonWriter;
 import org.vetpacs.model.animal.SnomedConcept;
 
 /**
- * One worklist item as the DICOM JSON Model (PS3.18 F.2): the return keys of the Modality
- * Worklist Information Model (PS3.4 Table K.6-1) this archive holds, with the step inside
- * Scheduled Procedure Step Sequence (0040,0100), plus the veterinary attributes of the Patient
- * Module (PS3.3 C.7.1.1) so the modality copies species, breed, neuter status and owner into the
- * images and nobody retypes them.
+ * One worklist item as the DICOM JSON Model (PS3.18 F.2): the return keys of the Modality Worklist
+ * Information Model (PS3.4 Table K.6-1) this archive holds, with the step inside Scheduled
+ * Procedure Step Sequence (0040,0100), plus the veterinary attributes of the Patient Module (PS3.3
+ * C.7.1.1) so the modality copies species, breed, neuter status and owner into the images and
+ * nobody retypes them.
  *
- * <p>Every attribute is written, in ascending tag order; one without a value is written with its
- * VR and no {@code Value} (a zero-length Type 2 value, PS3.18 F.2.5), and an empty code sequence
- * has no items. The C-FIND SCP returns only the keys the identifier asked for.
+ * <p>Every attribute is written, in ascending tag order; one without a value is written with its VR
+ * and no {@code Value} (a zero-length Type 2 value, PS3.18 F.2.5), and an empty code sequence has
+ * no items. The C-FIND SCP returns only the keys the identifier asked for.
  */
 public final class WorklistDicomJson {
 
@@ -34,19 +34,31 @@ public final class WorklistDicomJson {
     string(out, "00100030", "DA", item.getPatientBirthDate());
     string(out, "00100040", "CS", item.getPatientSex());
     string(out, "00102201", "LO", item.getPatientSpeciesDescription());
-    code(out, "00102202", item.getPatientSpeciesCode(), SnomedConcept.DICOM_CODING_SCHEME,
+    code(
+        out,
+        "00102202",
+        item.getPatientSpeciesCode(),
+        SnomedConcept.DICOM_CODING_SCHEME,
         item.getPatientSpeciesCodeMeaning());
     string(out, "00102203", "CS", item.getPatientSexNeutered());
     string(out, "00102292", "LO", item.getPatientBreedDescription());
-    code(out, "00102293", item.getPatientBreedCode(), SnomedConcept.DICOM_CODING_SCHEME,
+    code(
+        out,
+        "00102293",
+        item.getPatientBreedCode(),
+        SnomedConcept.DICOM_CODING_SCHEME,
         item.getPatientBreedCodeMeaning());
     name(out, "00102297", item.getResponsiblePerson());
     string(out, "00102298", "CS", item.getResponsiblePersonRole());
     string(out, "00102299", "LO", item.getResponsibleOrganization());
     string(out, "0020000D", "UI", item.getStudyInstanceUid());
     string(out, "00321060", "LO", item.getRequestedProcedureDescription());
-    code(out, "00321064", item.getRequestedProcedureCodeValue(),
-        item.getRequestedProcedureCodingSchemeDesignator(), item.getRequestedProcedureCodeMeaning());
+    code(
+        out,
+        "00321064",
+        item.getRequestedProcedureCodeValue(),
+        item.getRequestedProcedureCodingSchemeDesignator(),
+        item.getRequestedProcedureCodeMeaning());
     // Scheduled Procedure Step Sequence (0040,0100): exactly one item (PS3.4 Table K.6-1)
     out.append("\"00400100\":{\"vr\":\"SQ\",\"Value\":[{");
     string(out, "00080060", "CS", item.getModality());

@@ -11,76 +11,108 @@ import jakarta.nosql.Id;
  * C.7.1.1). Values are stored as their DICOM strings, already validated and normalized by {@link
  * WorklistService}; the id is a server-generated UUID.
  *
- * <p>The entity is flat: PS3.4 K.6 nests the step in Scheduled Procedure Step Sequence
- * (0040,0100), but this archive keeps exactly one step per item, so the step's attributes sit
- * beside the others and the nesting is written only in the DICOM JSON ({@link WorklistDicomJson}).
+ * <p>The entity is flat: PS3.4 K.6 nests the step in Scheduled Procedure Step Sequence (0040,0100),
+ * but this archive keeps exactly one step per item, so the step's attributes sit beside the others
+ * and the nesting is written only in the DICOM JSON ({@link WorklistDicomJson}).
  */
 @Entity("worklist")
 public class WorklistItem {
   /** Server-generated id (a UUID), used in {@code /api/worklist/{id}}. */
   @Id private String id;
+
   /** Patient's Name (0010,0010), PN, clinic convention {@code PETNAME^OWNERLAST}. */
   @Column private String patientName;
+
   /** Patient ID (0010,0020), LO. */
   @Column private String patientId;
+
   /** Patient's Birth Date (0010,0030), DA, may be empty. */
   @Column private String patientBirthDate;
+
   /** Patient's Sex (0010,0040), CS: M, F, O or empty. */
   @Column private String patientSex;
+
   /** Patient's Sex Neutered (0010,2203), CS: ALTERED, UNALTERED or empty. */
   @Column private String patientSexNeutered;
+
   /** Patient Species Description (0010,2201), LO. */
   @Column private String patientSpeciesDescription;
+
   /** SNOMED CT code of Patient Species Code Sequence (0010,2202), or null. */
   @Column private String patientSpeciesCode;
+
   /** Code Meaning of that code, or null. */
   @Column private String patientSpeciesCodeMeaning;
+
   /** Patient Breed Description (0010,2292), LO. */
   @Column private String patientBreedDescription;
+
   /** SNOMED CT code of Patient Breed Code Sequence (0010,2293), or null. */
   @Column private String patientBreedCode;
+
   /** Code Meaning of that code, or null. */
   @Column private String patientBreedCodeMeaning;
+
   /** Responsible Person (0010,2297), PN: the owner. */
   @Column private String responsiblePerson;
+
   /** Responsible Person Role (0010,2298), CS, OWNER by default. */
   @Column private String responsiblePersonRole;
+
   /** Responsible Organization (0010,2299), LO. */
   @Column private String responsibleOrganization;
+
   /** Accession Number (0008,0050), SH, unique; assigned by the server if absent. */
   @Column private String accessionNumber;
+
   /** Requested Procedure ID (0040,1001), SH. */
   @Column private String requestedProcedureId;
+
   /** Requested Procedure Description (0032,1060), LO. */
   @Column private String requestedProcedureDescription;
+
   /** Code Value of Requested Procedure Code Sequence (0032,1064), or null. */
   @Column private String requestedProcedureCodeValue;
+
   /** Its Coding Scheme Designator, or null. */
   @Column private String requestedProcedureCodingSchemeDesignator;
+
   /** Its Code Meaning, or null. */
   @Column private String requestedProcedureCodeMeaning;
+
   /** Study Instance UID (0020,000D), UI; generated (2.25 form) if absent. */
   @Column private String studyInstanceUid;
+
   /** Referring Physician's Name (0008,0090), PN. */
   @Column private String referringPhysicianName;
+
   /** Modality (0008,0060), CS, in the Scheduled Procedure Step Sequence. */
   @Column private String modality;
+
   /** Scheduled Station AE Title (0040,0001), AE. */
   @Column private String scheduledStationAeTitle;
+
   /** Scheduled Procedure Step Start Date (0040,0002), DA. */
   @Column private String scheduledProcedureStepStartDate;
+
   /** Scheduled Procedure Step Start Time (0040,0003), TM (HHMMSS). */
   @Column private String scheduledProcedureStepStartTime;
+
   /** Scheduled Performing Physician's Name (0040,0006), PN. */
   @Column private String scheduledPerformingPhysicianName;
+
   /** Scheduled Procedure Step Description (0040,0007), LO. */
   @Column private String scheduledProcedureStepDescription;
+
   /** Scheduled Procedure Step ID (0040,0009), SH. */
   @Column private String scheduledProcedureStepId;
+
   /** Scheduled Procedure Step Status (0040,0020), a {@link ProcedureStepStatus} name. */
   @Column private String scheduledProcedureStepStatus;
+
   /** When the item was created (ISO-8601 instant). */
   @Column private String createdAt;
+
   /** When the item last changed (ISO-8601 instant). */
   @Column private String updatedAt;
 
@@ -242,7 +274,8 @@ public class WorklistItem {
     return requestedProcedureCodingSchemeDesignator;
   }
 
-  public void setRequestedProcedureCodingSchemeDesignator(String requestedProcedureCodingSchemeDesignator) {
+  public void setRequestedProcedureCodingSchemeDesignator(
+      String requestedProcedureCodingSchemeDesignator) {
     this.requestedProcedureCodingSchemeDesignator = requestedProcedureCodingSchemeDesignator;
   }
 

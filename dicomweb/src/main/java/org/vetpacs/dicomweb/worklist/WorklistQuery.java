@@ -30,18 +30,18 @@ import java.util.regex.Pattern;
  *       a-}; Start Time likewise, with partial times ({@code HH}, {@code HHMM}) covering their
  *       whole hour or minute (C.2.2.2.5). Date and time are matched independently: combined
  *       date-time matching needs extended negotiation, which is not offered;
- *   <li>without a Scheduled Procedure Step Status key, or with an empty one, only steps waiting
- *       to be done match ({@link ProcedureStepStatus#WAITING}): a modality's worklist never shows
+ *   <li>without a Scheduled Procedure Step Status key, or with an empty one, only steps waiting to
+ *       be done match ({@link ProcedureStepStatus#WAITING}): a modality's worklist never shows
  *       completed or discontinued steps unless it asks for them. {@code *} asks for all.
  * </ul>
  *
- * <p>Keys this archive does not match on are ignored: a C-FIND identifier carries every return
- * key, usually empty, and an SCP treats an unsupported matching key as a return key. {@link
+ * <p>Keys this archive does not match on are ignored: a C-FIND identifier carries every return key,
+ * usually empty, and an SCP treats an unsupported matching key as a return key. {@link
  * #isMatchingKey} tells callers that want to refuse them (the HTTP face does).
  *
  * <p>{@link #indexConditions()} gives the exact-value, list and range conditions in a form a
- * repository can push to the database; they select a superset of the matches, and {@link
- * #matches} remains the one definition of the rules.
+ * repository can push to the database; they select a superset of the matches, and {@link #matches}
+ * remains the one definition of the rules.
  */
 public final class WorklistQuery {
 
@@ -63,32 +63,91 @@ public final class WorklistQuery {
 
   /** A supported matching key: keyword, tag, entity field and how it matches. */
   private enum Key {
-    PATIENT_NAME("PatientName", "00100010", "patientName", Kind.TEXT_IGNORE_CASE, WorklistItem::getPatientName),
+    PATIENT_NAME(
+        "PatientName",
+        "00100010",
+        "patientName",
+        Kind.TEXT_IGNORE_CASE,
+        WorklistItem::getPatientName),
     PATIENT_ID("PatientID", "00100020", "patientId", Kind.TEXT, WorklistItem::getPatientId),
-    ACCESSION_NUMBER("AccessionNumber", "00080050", "accessionNumber", Kind.TEXT, WorklistItem::getAccessionNumber),
-    REFERRING_PHYSICIAN("ReferringPhysicianName", "00080090", "referringPhysicianName", Kind.TEXT_IGNORE_CASE,
+    ACCESSION_NUMBER(
+        "AccessionNumber",
+        "00080050",
+        "accessionNumber",
+        Kind.TEXT,
+        WorklistItem::getAccessionNumber),
+    REFERRING_PHYSICIAN(
+        "ReferringPhysicianName",
+        "00080090",
+        "referringPhysicianName",
+        Kind.TEXT_IGNORE_CASE,
         WorklistItem::getReferringPhysicianName),
-    STUDY_INSTANCE_UID("StudyInstanceUID", "0020000D", "studyInstanceUid", Kind.UID, WorklistItem::getStudyInstanceUid),
-    REQUESTED_PROCEDURE_ID("RequestedProcedureID", "00401001", "requestedProcedureId", Kind.TEXT,
+    STUDY_INSTANCE_UID(
+        "StudyInstanceUID",
+        "0020000D",
+        "studyInstanceUid",
+        Kind.UID,
+        WorklistItem::getStudyInstanceUid),
+    REQUESTED_PROCEDURE_ID(
+        "RequestedProcedureID",
+        "00401001",
+        "requestedProcedureId",
+        Kind.TEXT,
         WorklistItem::getRequestedProcedureId),
     MODALITY("Modality", "00080060", "modality", Kind.TEXT, WorklistItem::getModality),
-    STATION_AE("ScheduledStationAETitle", "00400001", "scheduledStationAeTitle", Kind.TEXT,
+    STATION_AE(
+        "ScheduledStationAETitle",
+        "00400001",
+        "scheduledStationAeTitle",
+        Kind.TEXT,
         WorklistItem::getScheduledStationAeTitle),
-    START_DATE("ScheduledProcedureStepStartDate", "00400002", "scheduledProcedureStepStartDate", Kind.DATE,
+    START_DATE(
+        "ScheduledProcedureStepStartDate",
+        "00400002",
+        "scheduledProcedureStepStartDate",
+        Kind.DATE,
         WorklistItem::getScheduledProcedureStepStartDate),
-    START_TIME("ScheduledProcedureStepStartTime", "00400003", "scheduledProcedureStepStartTime", Kind.TIME,
+    START_TIME(
+        "ScheduledProcedureStepStartTime",
+        "00400003",
+        "scheduledProcedureStepStartTime",
+        Kind.TIME,
         WorklistItem::getScheduledProcedureStepStartTime),
-    PERFORMING_PHYSICIAN("ScheduledPerformingPhysicianName", "00400006", "scheduledPerformingPhysicianName",
-        Kind.TEXT_IGNORE_CASE, WorklistItem::getScheduledPerformingPhysicianName),
-    STEP_ID("ScheduledProcedureStepID", "00400009", "scheduledProcedureStepId", Kind.TEXT,
+    PERFORMING_PHYSICIAN(
+        "ScheduledPerformingPhysicianName",
+        "00400006",
+        "scheduledPerformingPhysicianName",
+        Kind.TEXT_IGNORE_CASE,
+        WorklistItem::getScheduledPerformingPhysicianName),
+    STEP_ID(
+        "ScheduledProcedureStepID",
+        "00400009",
+        "scheduledProcedureStepId",
+        Kind.TEXT,
         WorklistItem::getScheduledProcedureStepId),
-    STATUS("ScheduledProcedureStepStatus", "00400020", "scheduledProcedureStepStatus", Kind.STATUS,
+    STATUS(
+        "ScheduledProcedureStepStatus",
+        "00400020",
+        "scheduledProcedureStepStatus",
+        Kind.STATUS,
         WorklistItem::getScheduledProcedureStepStatus),
-    SPECIES("PatientSpeciesDescription", "00102201", "patientSpeciesDescription", Kind.TEXT_IGNORE_CASE,
+    SPECIES(
+        "PatientSpeciesDescription",
+        "00102201",
+        "patientSpeciesDescription",
+        Kind.TEXT_IGNORE_CASE,
         WorklistItem::getPatientSpeciesDescription),
-    BREED("PatientBreedDescription", "00102292", "patientBreedDescription", Kind.TEXT_IGNORE_CASE,
+    BREED(
+        "PatientBreedDescription",
+        "00102292",
+        "patientBreedDescription",
+        Kind.TEXT_IGNORE_CASE,
         WorklistItem::getPatientBreedDescription),
-    RESPONSIBLE_PERSON("ResponsiblePerson", "00102297", "responsiblePerson", Kind.TEXT_IGNORE_CASE,
+    RESPONSIBLE_PERSON(
+        "ResponsiblePerson",
+        "00102297",
+        "responsiblePerson",
+        Kind.TEXT_IGNORE_CASE,
         WorklistItem::getResponsiblePerson);
 
     final String keyword;
@@ -189,8 +248,8 @@ public final class WorklistQuery {
   }
 
   /**
-   * Conditions that every matching item satisfies, for the database to narrow the candidates
-   * with its indexes. Wildcard and case-insensitive keys are left to {@link #matches}.
+   * Conditions that every matching item satisfies, for the database to narrow the candidates with
+   * its indexes. Wildcard and case-insensitive keys are left to {@link #matches}.
    */
   public List<IndexCondition> indexConditions() {
     return Collections.unmodifiableList(conditions);
@@ -204,7 +263,8 @@ public final class WorklistQuery {
       case UID -> addUidList(key, value);
       case DATE -> addRange(key, dateRange(key, value));
       case TIME -> addRange(key, timeRange(key, value));
-      case TEXT -> addText(key, key == Key.MODALITY ? value.toUpperCase(Locale.ROOT) : value, false);
+      case TEXT ->
+          addText(key, key == Key.MODALITY ? value.toUpperCase(Locale.ROOT) : value, false);
       case STATUS -> {
         // CS values are upper case; a status that is not a wildcard must be one this archive knows
         String status = value.toUpperCase(Locale.ROOT);
@@ -226,10 +286,11 @@ public final class WorklistQuery {
     boolean wildcard = value.indexOf('*') >= 0 || value.indexOf('?') >= 0;
     if (wildcard) {
       Pattern pattern = wildcardPattern(value, ignoreCase);
-      predicates.add(item -> {
-        String stored = key.value.apply(item);
-        return stored != null && pattern.matcher(stored).matches();
-      });
+      predicates.add(
+          item -> {
+            String stored = key.value.apply(item);
+            return stored != null && pattern.matcher(stored).matches();
+          });
     } else if (ignoreCase) {
       predicates.add(item -> value.equalsIgnoreCase(key.value.apply(item)));
     } else {
@@ -243,24 +304,27 @@ public final class WorklistQuery {
     for (String uid : uids) {
       if (!DicomValues.isUid(uid)) {
         throw WorklistException.invalid(
-            key.keyword + " must be a UID or a backslash-separated list of UIDs (PS3.4 C.2.2.2.2): "
+            key.keyword
+                + " must be a UID or a backslash-separated list of UIDs (PS3.4 C.2.2.2.2): "
                 + value);
       }
     }
     predicates.add(item -> uids.contains(key.value.apply(item)));
-    conditions.add(uids.size() == 1 ? new Equals(key.field, uids.get(0)) : new OneOf(key.field, uids));
+    conditions.add(
+        uids.size() == 1 ? new Equals(key.field, uids.get(0)) : new OneOf(key.field, uids));
   }
 
   private void addRange(Key key, String[] range) {
     String from = range[0];
     String to = range[1];
-    predicates.add(item -> {
-      String stored = key.value.apply(item);
-      return stored != null
-          && !stored.isEmpty()
-          && (from == null || stored.compareTo(from) >= 0)
-          && (to == null || stored.compareTo(to) <= 0);
-    });
+    predicates.add(
+        item -> {
+          String stored = key.value.apply(item);
+          return stored != null
+              && !stored.isEmpty()
+              && (from == null || stored.compareTo(from) >= 0)
+              && (to == null || stored.compareTo(to) <= 0);
+        });
     conditions.add(new Between(key.field, from, to));
   }
 
@@ -286,9 +350,11 @@ public final class WorklistQuery {
   private static String[] timeRange(Key key, String value) {
     String[] parts = splitRange(key, value);
     for (String part : parts) {
-      if (part != null && !part.matches("([01][0-9]|2[0-3])([0-5][0-9]([0-5][0-9](\\.[0-9]{1,6})?)?)?")) {
+      if (part != null
+          && !part.matches("([01][0-9]|2[0-3])([0-5][0-9]([0-5][0-9](\\.[0-9]{1,6})?)?)?")) {
         throw WorklistException.invalid(
-            key.keyword + " must be HH, HHMM or HHMMSS, or a range a-b, -b, a- (PS3.4 C.2.2.2.5): "
+            key.keyword
+                + " must be HH, HHMM or HHMMSS, or a range a-b, -b, a- (PS3.4 C.2.2.2.5): "
                 + value);
       }
     }

@@ -28,8 +28,8 @@ public interface WorklistRepository {
 
   /**
    * Items that may match the query: at least every item satisfying its {@link
-   * WorklistQuery#indexConditions()} (an implementation may return more; the service applies
-   * {@link WorklistQuery#matches} to each).
+   * WorklistQuery#indexConditions()} (an implementation may return more; the service applies {@link
+   * WorklistQuery#matches} to each).
    */
   List<WorklistItem> candidates(WorklistQuery query);
 }

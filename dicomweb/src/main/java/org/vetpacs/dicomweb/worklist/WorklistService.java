@@ -24,15 +24,15 @@ import org.vetpacs.model.animal.Species;
 
 /**
  * The store of scheduled procedure steps behind the Modality Worklist (PS3.4 K.6): it checks and
- * completes new items, keeps their status, and answers worklist queries with the matching rules
- * of PS3.4 C.2.2.2 ({@link WorklistQuery}) and the return keys of Table K.6-1 ({@link
+ * completes new items, keeps their status, and answers worklist queries with the matching rules of
+ * PS3.4 C.2.2.2 ({@link WorklistQuery}) and the return keys of Table K.6-1 ({@link
  * WorklistDicomJson}). The DIMSE Modality Worklist C-FIND SCP calls {@link #find}; the HTTP face
  * {@code /api/worklist} calls the rest.
  *
  * <p>Uniqueness of Accession Number and Study Instance UID is checked before insert, for a clear
- * answer, and enforced by unique indexes (see {@code infrastructure.MongoIndexes}), which close
- * the race between two concurrent creations. Status changes of one item are serialized inside
- * this process; across nodes the last write wins.
+ * answer, and enforced by unique indexes (see {@code infrastructure.MongoIndexes}), which close the
+ * race between two concurrent creations. Status changes of one item are serialized inside this
+ * process; across nodes the last write wins.
  *
  * <p>Never logs a patient's or owner's name.
  */
@@ -44,8 +44,17 @@ public class WorklistService {
   /** Defined terms of Responsible Person Role (0010,2298), PS3.3 C.7.1.1 / CID 7450. */
   static final Set<String> RESPONSIBLE_PERSON_ROLES =
       Set.of(
-          "OWNER", "PARENT", "CHILD", "SPOUSE", "SIBLING", "RELATIVE", "GUARDIAN", "CUSTODIAN",
-          "AGENT", "INVESTIGATOR", "VETERINARIAN");
+          "OWNER",
+          "PARENT",
+          "CHILD",
+          "SPOUSE",
+          "SIBLING",
+          "RELATIVE",
+          "GUARDIAN",
+          "CUSTODIAN",
+          "AGENT",
+          "INVESTIGATOR",
+          "VETERINARIAN");
 
   /** Sex words from practice-management systems that also say whether the animal is neutered. */
   private static final Map<String, NeuterStatus> NEUTER_IN_SEX =
@@ -87,8 +96,8 @@ public class WorklistService {
   }
 
   /**
-   * @param clock gives "now" for timestamps, and "today" (in the clock's zone: the clinic's) for
-   *     a step scheduled without a date
+   * @param clock gives "now" for timestamps, and "today" (in the clock's zone: the clinic's) for a
+   *     step scheduled without a date
    */
   public WorklistService(WorklistRepository repository, Clock clock) {
     this();
@@ -99,10 +108,10 @@ public class WorklistService {
   /**
    * Validates and stores a new scheduled procedure step.
    *
-   * <p>Required: PatientName, PatientID, Modality. Assigned when absent: AccessionNumber
-   * ({@code VP} + YYMMDD + 6 random characters), StudyInstanceUID (a {@code 2.25} UUID-derived
-   * UID, PS3.5 B.2, so the images carry the UID the order knows), RequestedProcedureID (the
-   * Accession Number), ScheduledProcedureStepID, ScheduledProcedureStepStartDate and Time (now),
+   * <p>Required: PatientName, PatientID, Modality. Assigned when absent: AccessionNumber ({@code
+   * VP} + YYMMDD + 6 random characters), StudyInstanceUID (a {@code 2.25} UUID-derived UID, PS3.5
+   * B.2, so the images carry the UID the order knows), RequestedProcedureID (the Accession Number),
+   * ScheduledProcedureStepID, ScheduledProcedureStepStartDate and Time (now),
    * ScheduledProcedureStepStatus (SCHEDULED; a new step may also be ARRIVED or READY), and
    * ResponsiblePersonRole (OWNER, when a ResponsiblePerson is given). Species and breed text is
    * mapped to the canonical description and SNOMED CT code where the vocabulary knows it ("dog"
@@ -136,9 +145,18 @@ public class WorklistService {
     item.setCreatedAt(now);
     item.setUpdatedAt(now);
     repository.insert(item);
-    LOG.info(() -> "Worklist item " + item.getId() + " scheduled: accession "
-        + item.getAccessionNumber() + ", modality " + item.getModality() + ", station "
-        + item.getScheduledStationAeTitle() + ", " + item.getScheduledProcedureStepStartDate());
+    LOG.info(
+        () ->
+            "Worklist item "
+                + item.getId()
+                + " scheduled: accession "
+                + item.getAccessionNumber()
+                + ", modality "
+                + item.getModality()
+                + ", station "
+                + item.getScheduledStationAeTitle()
+                + ", "
+                + item.getScheduledProcedureStepStartDate());
     return item;
   }
 
@@ -170,12 +188,12 @@ public class WorklistService {
   }
 
   /**
-   * What the Modality Worklist C-FIND SCP answers: one DICOM JSON object (PS3.18 F.2) per
-   * matching item, with the return keys of PS3.4 Table K.6-1 and the veterinary patient
-   * attributes ({@link WorklistDicomJson}).
+   * What the Modality Worklist C-FIND SCP answers: one DICOM JSON object (PS3.18 F.2) per matching
+   * item, with the return keys of PS3.4 Table K.6-1 and the veterinary patient attributes ({@link
+   * WorklistDicomJson}).
    *
-   * @param matchKeys matching keys of the C-FIND identifier by keyword, the attributes of
-   *     Scheduled Procedure Step Sequence flattened to the top level (see {@link WorklistQuery})
+   * @param matchKeys matching keys of the C-FIND identifier by keyword, the attributes of Scheduled
+   *     Procedure Step Sequence flattened to the top level (see {@link WorklistQuery})
    * @throws WorklistException INVALID for a malformed matching value
    */
   public List<String> find(Map<String, String> matchKeys) {
@@ -227,7 +245,8 @@ public class WorklistService {
   /** The request checked value by value (PS3.5 VRs), normalized, with defaults filled in. */
   private WorklistItem validated(NewWorklistItem r) {
     WorklistItem item = new WorklistItem();
-    item.setPatientName(required("PatientName", DicomValues.pn("PatientName", r.get("PatientName"))));
+    item.setPatientName(
+        required("PatientName", DicomValues.pn("PatientName", r.get("PatientName"))));
     item.setPatientId(required("PatientID", DicomValues.lo("PatientID", r.get("PatientID"))));
     item.setPatientBirthDate(DicomValues.da("PatientBirthDate", r.get("PatientBirthDate")));
     setSexAndNeuterStatus(item, r);
@@ -247,7 +266,8 @@ public class WorklistService {
         DicomValues.lo("ResponsibleOrganization", r.get("ResponsibleOrganization")));
 
     item.setAccessionNumber(DicomValues.sh("AccessionNumber", r.get("AccessionNumber")));
-    item.setRequestedProcedureId(DicomValues.sh("RequestedProcedureID", r.get("RequestedProcedureID")));
+    item.setRequestedProcedureId(
+        DicomValues.sh("RequestedProcedureID", r.get("RequestedProcedureID")));
     item.setRequestedProcedureDescription(
         DicomValues.lo("RequestedProcedureDescription", r.get("RequestedProcedureDescription")));
     setRequestedProcedureCode(item, r);
@@ -266,7 +286,8 @@ public class WorklistService {
     item.setScheduledProcedureStepStartDate(date != null ? date : now.format(DA));
     item.setScheduledProcedureStepStartTime(time != null ? time : now.format(TM));
     item.setScheduledPerformingPhysicianName(
-        DicomValues.pn("ScheduledPerformingPhysicianName", r.get("ScheduledPerformingPhysicianName")));
+        DicomValues.pn(
+            "ScheduledPerformingPhysicianName", r.get("ScheduledPerformingPhysicianName")));
     item.setScheduledProcedureStepDescription(
         DicomValues.lo(
             "ScheduledProcedureStepDescription", r.get("ScheduledProcedureStepDescription")));
@@ -292,8 +313,9 @@ public class WorklistService {
       Sex sex =
           Sex.fromText(sexText)
               .orElseThrow(
-                  () -> WorklistException.invalid(
-                      "PatientSex must be M, F or O (PS3.3 C.7.1.1): " + sexText));
+                  () ->
+                      WorklistException.invalid(
+                          "PatientSex must be M, F or O (PS3.3 C.7.1.1): " + sexText));
       item.setPatientSex(sex.dicomValue());
     }
     String neuterText = DicomValues.lo("PatientSexNeutered", r.get("PatientSexNeutered"));
@@ -302,9 +324,10 @@ public class WorklistService {
       neuter =
           NeuterStatus.fromText(neuterText)
               .orElseThrow(
-                  () -> WorklistException.invalid(
-                      "PatientSexNeutered must be ALTERED or UNALTERED (PS3.3 C.7.1.1): "
-                          + neuterText));
+                  () ->
+                      WorklistException.invalid(
+                          "PatientSexNeutered must be ALTERED or UNALTERED (PS3.3 C.7.1.1): "
+                              + neuterText));
     } else if (sexText != null) {
       neuter = NEUTER_IN_SEX.get(sexText.toLowerCase(Locale.ROOT)); // "MN", "spayed female"
     }
@@ -312,22 +335,30 @@ public class WorklistService {
   }
 
   /**
-   * Species and breed: the canonical description and the SNOMED CT code when the vocabulary
-   * knows the text; a known breed also gives the species when none was sent; a known breed of
-   * another species than the one sent is refused, since it would go into every image.
+   * Species and breed: the canonical description and the SNOMED CT code when the vocabulary knows
+   * the text; a known breed also gives the species when none was sent; a known breed of another
+   * species than the one sent is refused, since it would go into every image.
    */
   private static void setSpeciesAndBreed(WorklistItem item, NewWorklistItem r) {
-    String speciesText = DicomValues.lo("PatientSpeciesDescription", r.get("PatientSpeciesDescription"));
+    String speciesText =
+        DicomValues.lo("PatientSpeciesDescription", r.get("PatientSpeciesDescription"));
     String breedText = DicomValues.lo("PatientBreedDescription", r.get("PatientBreedDescription"));
     Species species = Species.fromText(speciesText).orElse(null);
     Breed breed = null;
     if (breedText != null) {
       breed = Breed.fromText(breedText, species).orElse(null);
       Breed anySpecies = Breed.fromText(breedText).orElse(null);
-      if (breed == null && species != null && anySpecies != null && anySpecies.species() != species) {
+      if (breed == null
+          && species != null
+          && anySpecies != null
+          && anySpecies.species() != species) {
         throw WorklistException.invalid(
-            "PatientBreedDescription " + breedText + " is a breed of "
-                + anySpecies.species().commonName() + ", not of " + species.commonName());
+            "PatientBreedDescription "
+                + breedText
+                + " is a breed of "
+                + anySpecies.species().commonName()
+                + ", not of "
+                + species.commonName());
       }
       if (breed != null && species == null && speciesText == null) {
         species = breed.species();
@@ -351,8 +382,9 @@ public class WorklistService {
 
   private static void setRequestedProcedureCode(WorklistItem item, NewWorklistItem r) {
     String value = DicomValues.sh("RequestedProcedureCodeSequence CodeValue", r.codeValue());
-    String scheme = DicomValues.sh(
-        "RequestedProcedureCodeSequence CodingSchemeDesignator", r.codingSchemeDesignator());
+    String scheme =
+        DicomValues.sh(
+            "RequestedProcedureCodeSequence CodingSchemeDesignator", r.codingSchemeDesignator());
     String meaning = DicomValues.lo("RequestedProcedureCodeSequence CodeMeaning", r.codeMeaning());
     int given = (value == null ? 0 : 1) + (scheme == null ? 0 : 1) + (meaning == null ? 0 : 1);
     if (given != 0 && given != 3) {

@@ -15,7 +15,9 @@ import org.vetpacs.dicomweb.worklist.NewWorklistItem;
 import org.vetpacs.dicomweb.worklist.WorklistException;
 import org.vetpacs.dicomweb.worklist.WorklistItem;
 
-/** The JSON shape of {@code /api/worklist}: what is read, what is refused and why, what is written. */
+/**
+ * The JSON shape of {@code /api/worklist}: what is read, what is refused and why, what is written.
+ */
 class WorklistJsonTest {
 
   private static String refusal(Runnable call) {
@@ -51,7 +53,8 @@ class WorklistJsonTest {
 
   @Test
   void anUnknownMemberIsRefusedWithTheKeyword() {
-    assertTrue(refusal(() -> WorklistJson.newItem("{\"PatientId\":\"VP1\"}")).contains("PatientId"));
+    assertTrue(
+        refusal(() -> WorklistJson.newItem("{\"PatientId\":\"VP1\"}")).contains("PatientId"));
   }
 
   @Test
@@ -66,8 +69,15 @@ class WorklistJsonTest {
     assertEquals(
         Map.of("Modality", "DX", "ScheduledProcedureStepStartDate", "20261125", "PatientID", "VP1"),
         WorklistJson.listFilters(
-            Map.of("modality", List.of("DX"), "date", List.of("20261125"), "patientId", List.of("VP1"))));
-    assertTrue(refusal(() -> WorklistJson.listFilters(Map.of("name", List.of("x")))).contains("name"));
+            Map.of(
+                "modality",
+                List.of("DX"),
+                "date",
+                List.of("20261125"),
+                "patientId",
+                List.of("VP1"))));
+    assertTrue(
+        refusal(() -> WorklistJson.listFilters(Map.of("name", List.of("x")))).contains("name"));
     assertTrue(
         refusal(() -> WorklistJson.listFilters(Map.of("modality", List.of("DX", "CT"))))
             .contains("more than once"));
@@ -97,7 +107,9 @@ class WorklistJsonTest {
     assertEquals("BAILEY^SMITH", json.getString("PatientName"));
     assertEquals(
         "SCT",
-        json.getJsonArray("PatientSpeciesCodeSequence").getJsonObject(0).getString("CodingSchemeDesignator"));
+        json.getJsonArray("PatientSpeciesCodeSequence")
+            .getJsonObject(0)
+            .getString("CodingSchemeDesignator"));
     assertFalse(json.containsKey("PatientBreedCodeSequence"));
     assertFalse(json.containsKey("PatientBirthDate"));
   }

@@ -15,7 +15,10 @@ import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** A worklist item as a Modality Worklist C-FIND result in DICOM JSON (PS3.4 Table K.6-1, PS3.18 F.2). */
+/**
+ * A worklist item as a Modality Worklist C-FIND result in DICOM JSON (PS3.4 Table K.6-1, PS3.18
+ * F.2).
+ */
 class WorklistDicomJsonTest {
 
   private WorklistService service;
@@ -36,7 +39,11 @@ class WorklistDicomJsonTest {
   }
 
   private static String name(JsonObject dataSet, String tag) {
-    return dataSet.getJsonObject(tag).getJsonArray("Value").getJsonObject(0).getString("Alphabetic");
+    return dataSet
+        .getJsonObject(tag)
+        .getJsonArray("Value")
+        .getJsonObject(0)
+        .getString("Alphabetic");
   }
 
   private static JsonObject onlyItem(JsonObject dataSet, String tag) {
@@ -147,12 +154,17 @@ class WorklistDicomJsonTest {
                 .set("Modality", "DX")
                 .set("PatientSpeciesDescription", "budgie"));
     JsonObject json = parse(WorklistDicomJson.of(item));
-    assertEquals(Json.createObjectBuilder().add("vr", "DA").build(), json.getJsonObject("00100030"));
+    assertEquals(
+        Json.createObjectBuilder().add("vr", "DA").build(), json.getJsonObject("00100030"));
     assertFalse(json.getJsonObject("00102202").containsKey("Value")); // Avian: no verified code
     assertFalse(json.getJsonObject("00102293").containsKey("Value"));
     assertFalse(json.getJsonObject("00080090").containsKey("Value"));
     assertEquals("Avian", value(json, "00102201"));
-    assertTrue(onlyItem(json, "00400100").getJsonObject("00400001").keySet().equals(java.util.Set.of("vr")));
+    assertTrue(
+        onlyItem(json, "00400100")
+            .getJsonObject("00400001")
+            .keySet()
+            .equals(java.util.Set.of("vr")));
   }
 
   @Test
@@ -166,7 +178,8 @@ class WorklistDicomJsonTest {
                 .set("ScheduledProcedureStepDescription", "Abdomen \"FAST\" scan / follow-up"));
     JsonObject json = parse(WorklistDicomJson.of(item));
     assertEquals("ZOË^O\"BRIEN", name(json, "00100010"));
-    assertEquals("Abdomen \"FAST\" scan / follow-up", value(onlyItem(json, "00400100"), "00400007"));
+    assertEquals(
+        "Abdomen \"FAST\" scan / follow-up", value(onlyItem(json, "00400100"), "00400007"));
   }
 
   @Test

@@ -32,7 +32,13 @@ class WorklistMatchingTest {
   }
 
   private void schedule(
-      String name, String id, String modality, String ae, String date, String time, String species) {
+      String name,
+      String id,
+      String modality,
+      String ae,
+      String date,
+      String time,
+      String species) {
     service.create(
         new NewWorklistItem()
             .set("PatientName", name)
@@ -68,8 +74,17 @@ class WorklistMatchingTest {
   void emptyValuesAndLoneAsteriskAreUniversalMatching() {
     assertEquals(
         List.of("VP4", "VP1", "VP2", "VP3"),
-        ids("PatientName", "", "Modality", "*", "ScheduledProcedureStepStartDate", "",
-            "StudyInstanceUID", "", "ScheduledProcedureStepStatus", ""));
+        ids(
+            "PatientName",
+            "",
+            "Modality",
+            "*",
+            "ScheduledProcedureStepStartDate",
+            "",
+            "StudyInstanceUID",
+            "",
+            "ScheduledProcedureStepStatus",
+            ""));
   }
 
   @Test
@@ -86,8 +101,14 @@ class WorklistMatchingTest {
   @ParameterizedTest(name = "{0} -> {1}")
   @CsvSource(
       delimiter = '|',
-      value = {"*^SMITH|VP4,VP1", "b*|VP1,VP2", "?AX^BROWN|VP3", "B??LEY*|VP1", "*a*|VP4,VP1,VP2,VP3",
-        "L?NA|''"})
+      value = {
+        "*^SMITH|VP4,VP1",
+        "b*|VP1,VP2",
+        "?AX^BROWN|VP3",
+        "B??LEY*|VP1",
+        "*a*|VP4,VP1,VP2,VP3",
+        "L?NA|''"
+      })
   void patientNameWildcards(String pattern, String expected) {
     List<String> want = expected.isEmpty() ? List.of() : List.of(expected.split(","));
     assertEquals(want, ids("PatientName", pattern));
@@ -111,7 +132,8 @@ class WorklistMatchingTest {
   @Test
   void modalityAndStatusCodeStringsAreReadInUpperCase() {
     assertEquals(List.of("VP1", "VP2"), ids("Modality", "dx"));
-    assertEquals(List.of("VP4", "VP1", "VP2", "VP3"), ids("ScheduledProcedureStepStatus", "scheduled"));
+    assertEquals(
+        List.of("VP4", "VP1", "VP2", "VP3"), ids("ScheduledProcedureStepStatus", "scheduled"));
   }
 
   @Test
@@ -124,7 +146,13 @@ class WorklistMatchingTest {
   void keysCombineWithAnd() {
     assertEquals(
         List.of("VP1"),
-        ids("Modality", "DX", "PatientName", "*SMITH", "ScheduledProcedureStepStartDate", "20261125"));
+        ids(
+            "Modality",
+            "DX",
+            "PatientName",
+            "*SMITH",
+            "ScheduledProcedureStepStartDate",
+            "20261125"));
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
@@ -166,11 +194,24 @@ class WorklistMatchingTest {
   void dateAndTimeAreMatchedIndependently() {
     assertEquals(
         List.of("VP1"),
-        ids("ScheduledProcedureStepStartDate", "20261125", "ScheduledProcedureStepStartTime", "-0900"));
+        ids(
+            "ScheduledProcedureStepStartDate",
+            "20261125",
+            "ScheduledProcedureStepStartTime",
+            "-0900"));
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"2026-11-25", "20261325", "2026112", "20261125*", "20261126-20261125", "-", "a-b-c"})
+  @ValueSource(
+      strings = {
+        "2026-11-25",
+        "20261325",
+        "2026112",
+        "20261125*",
+        "20261126-20261125",
+        "-",
+        "a-b-c"
+      })
   void malformedDatesAreRefused(String value) {
     assertEquals(WorklistException.Kind.INVALID, refusal("ScheduledProcedureStepStartDate", value));
   }
@@ -215,7 +256,8 @@ class WorklistMatchingTest {
 
   @Test
   void anUnknownStatusIsRefused() {
-    assertEquals(WorklistException.Kind.INVALID, refusal("ScheduledProcedureStepStatus", "CANCELED"));
+    assertEquals(
+        WorklistException.Kind.INVALID, refusal("ScheduledProcedureStepStatus", "CANCELED"));
   }
 
   @Test
@@ -240,15 +282,22 @@ class WorklistMatchingTest {
                 "ScheduledProcedureStepStartTime", "08"));
     assertTrue(query.indexConditions().contains(new WorklistQuery.Equals("modality", "DX")));
     assertTrue(
-        query.indexConditions().contains(
-            new WorklistQuery.Between("scheduledProcedureStepStartDate", "20261101", "20261130")));
+        query
+            .indexConditions()
+            .contains(
+                new WorklistQuery.Between(
+                    "scheduledProcedureStepStartDate", "20261101", "20261130")));
     assertTrue(
-        query.indexConditions().contains(
-            new WorklistQuery.Between("scheduledProcedureStepStartTime", "080000", "085959")));
+        query
+            .indexConditions()
+            .contains(
+                new WorklistQuery.Between("scheduledProcedureStepStartTime", "080000", "085959")));
     assertTrue(
-        query.indexConditions().contains(
-            new WorklistQuery.OneOf(
-                "scheduledProcedureStepStatus", List.of("SCHEDULED", "ARRIVED", "READY"))));
+        query
+            .indexConditions()
+            .contains(
+                new WorklistQuery.OneOf(
+                    "scheduledProcedureStepStatus", List.of("SCHEDULED", "ARRIVED", "READY"))));
     assertEquals(4, query.indexConditions().size()); // no condition for the wildcards
   }
 }

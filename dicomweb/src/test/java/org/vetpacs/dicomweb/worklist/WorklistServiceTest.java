@@ -14,7 +14,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Creating, reading and changing scheduled procedure steps: the rules of {@link WorklistService}. */
+/**
+ * Creating, reading and changing scheduled procedure steps: the rules of {@link WorklistService}.
+ */
 class WorklistServiceTest {
 
   static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-25T09:30:15Z"), ZoneOffset.UTC);
@@ -138,7 +140,8 @@ class WorklistServiceTest {
   void createAcceptsSixteenCharacterAeTitle() {
     assertEquals(
         "ABCDEFGHIJKLMNOP",
-        service.create(minimal().set("ScheduledStationAETitle", "ABCDEFGHIJKLMNOP"))
+        service
+            .create(minimal().set("ScheduledStationAETitle", "ABCDEFGHIJKLMNOP"))
             .getScheduledStationAeTitle());
   }
 
@@ -250,9 +253,15 @@ class WorklistServiceTest {
     Clock later = Clock.offset(CLOCK, java.time.Duration.ofMinutes(5));
     String id = service.create(minimal()).getId();
     service = new WorklistService(repository, later);
-    assertEquals("ARRIVED", service.updateStatus(id, ProcedureStepStatus.ARRIVED).getScheduledProcedureStepStatus());
-    assertEquals("READY", service.updateStatus(id, ProcedureStepStatus.READY).getScheduledProcedureStepStatus());
-    assertEquals("STARTED", service.updateStatus(id, ProcedureStepStatus.STARTED).getScheduledProcedureStepStatus());
+    assertEquals(
+        "ARRIVED",
+        service.updateStatus(id, ProcedureStepStatus.ARRIVED).getScheduledProcedureStepStatus());
+    assertEquals(
+        "READY",
+        service.updateStatus(id, ProcedureStepStatus.READY).getScheduledProcedureStepStatus());
+    assertEquals(
+        "STARTED",
+        service.updateStatus(id, ProcedureStepStatus.STARTED).getScheduledProcedureStepStatus());
     WorklistItem done = service.updateStatus(id, ProcedureStepStatus.COMPLETED);
     assertEquals("COMPLETED", done.getScheduledProcedureStepStatus());
     assertEquals("2026-11-25T09:35:15Z", done.getUpdatedAt());
@@ -260,7 +269,12 @@ class WorklistServiceTest {
   }
 
   @ParameterizedTest(name = "{0} -> {1}")
-  @CsvSource({"COMPLETED,SCHEDULED", "COMPLETED,DISCONTINUED", "DISCONTINUED,READY", "STARTED,SCHEDULED"})
+  @CsvSource({
+    "COMPLETED,SCHEDULED",
+    "COMPLETED,DISCONTINUED",
+    "DISCONTINUED,READY",
+    "STARTED,SCHEDULED"
+  })
   void statusChangeOutOfFinalOrStartedStepIsAConflict(String from, String to) {
     WorklistItem item = service.create(minimal());
     item.setScheduledProcedureStepStatus(from);
@@ -283,8 +297,10 @@ class WorklistServiceTest {
   void discontinueTakesTheStepOffTheWorklistAndIsIdempotent() {
     WorklistItem item = service.create(minimal());
     assertEquals(1, service.find(java.util.Map.of()).size());
-    assertEquals("DISCONTINUED", service.discontinue(item.getId()).getScheduledProcedureStepStatus());
-    assertEquals("DISCONTINUED", service.discontinue(item.getId()).getScheduledProcedureStepStatus());
+    assertEquals(
+        "DISCONTINUED", service.discontinue(item.getId()).getScheduledProcedureStepStatus());
+    assertEquals(
+        "DISCONTINUED", service.discontinue(item.getId()).getScheduledProcedureStepStatus());
     assertEquals(0, service.find(java.util.Map.of()).size());
     assertEquals(item, service.get(item.getId())); // still on record
   }

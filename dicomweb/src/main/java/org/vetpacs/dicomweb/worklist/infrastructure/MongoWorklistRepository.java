@@ -18,8 +18,8 @@ import org.vetpacs.dicomweb.worklist.WorklistQuery;
 import org.vetpacs.dicomweb.worklist.WorklistRepository;
 
 /**
- * The worklist in the MongoDB {@code worklist} collection, through Eclipse JNoSQL. A query's
- * exact, list and range conditions become a MongoDB filter (served by the indexes of {@code
+ * The worklist in the MongoDB {@code worklist} collection, through Eclipse JNoSQL. A query's exact,
+ * list and range conditions become a MongoDB filter (served by the indexes of {@code
  * infrastructure.MongoIndexes}); the service applies the remaining rules to what comes back.
  */
 @ApplicationScoped
@@ -42,8 +42,11 @@ public class MongoWorklistRepository implements WorklistRepository {
       if (isDuplicateKey(e)) {
         throw new WorklistException(
             WorklistException.Kind.CONFLICT,
-            "AccessionNumber " + item.getAccessionNumber() + " or StudyInstanceUID "
-                + item.getStudyInstanceUid() + " is already in the worklist");
+            "AccessionNumber "
+                + item.getAccessionNumber()
+                + " or StudyInstanceUID "
+                + item.getStudyInstanceUid()
+                + " is already in the worklist");
       }
       throw e;
     }

@@ -8,7 +8,10 @@ import org.bson.BsonDocument;
 import org.junit.jupiter.api.Test;
 import org.vetpacs.dicomweb.worklist.WorklistQuery;
 
-/** A worklist query's index conditions as the MongoDB filter sent to the {@code worklist} collection. */
+/**
+ * A worklist query's index conditions as the MongoDB filter sent to the {@code worklist}
+ * collection.
+ */
 class MongoWorklistRepositoryTest {
 
   private static BsonDocument filter(Map<String, String> keys) {
@@ -23,10 +26,10 @@ class MongoWorklistRepositoryTest {
     keys.put("PatientName", "bailey*");
     assertEquals(
         BsonDocument.parse(
-            "{'$and': [{'modality': 'DX'},"
-                + " {'scheduledProcedureStepStartDate': {'$gte': '20261101'}},"
-                + " {'scheduledProcedureStepStartDate': {'$lte': '20261130'}},"
-                + " {'scheduledProcedureStepStatus': {'$in': ['SCHEDULED', 'ARRIVED', 'READY']}}]}"),
+            "{'$and': [{'modality': 'DX'}, {'scheduledProcedureStepStartDate': {'$gte':"
+                + " '20261101'}}, {'scheduledProcedureStepStartDate': {'$lte': '20261130'}},"
+                + " {'scheduledProcedureStepStatus': {'$in': ['SCHEDULED', 'ARRIVED',"
+                + " 'READY']}}]}"),
         filter(keys));
   }
 
