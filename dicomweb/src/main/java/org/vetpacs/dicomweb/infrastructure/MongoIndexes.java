@@ -1,10 +1,13 @@
 package org.vetpacs.dicomweb.infrastructure;
 
 import com.mongodb.client.MongoClient;
+import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.IndexOptions;
 import com.mongodb.client.model.Indexes;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bson.Document;
 
 /**
  * Creates the MongoDB indexes that the archive's query paths need (idempotent: MongoDB ignores an
@@ -48,6 +51,17 @@ public final class MongoIndexes {
           }) {
         db.getCollection("studies").createIndex(Indexes.ascending(field));
       }
+      // worklist: unique order identifiers (also kept by the embedded server), then the
+      // Modality Worklist query paths: date with modality or station, status, patient
+      IndexOptions unique = new IndexOptions().unique(true);
+      MongoCollection<Document> worklist = db.getCollection("worklist");
+      worklist.createIndex(Indexes.ascending("accessionNumber"), unique);
+      worklist.createIndex(Indexes.ascending("studyInstanceUid"), unique);
+      String startDate = "scheduledProcedureStepStartDate";
+      worklist.createIndex(Indexes.ascending(startDate, "modality"));
+      worklist.createIndex(Indexes.ascending("scheduledStationAeTitle", startDate));
+      worklist.createIndex(Indexes.ascending("scheduledProcedureStepStatus", startDate));
+      worklist.createIndex(Indexes.ascending("patientId"));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not create the index's MongoDB indexes; queries will be slower", e);
     }
