@@ -73,39 +73,10 @@ public class RetrieveService {
   }
 
   /**
-   * The transfer syntax each instance will be sent in: as stored when {@code requested} is null
-   * (PS3.18 8.7.3.5: absent or {@code *}), else {@code requested}.
-   *
-   * @throws RetrieveException NOT_ACCEPTABLE naming the first instance that cannot be delivered in
-   *     it (PS3.18 10.4.3: 406 when no acceptable representation exists)
+   * Writes one instance in {@code target}, the Selected Transfer Syntax (PS3.18 8.7.8.2): the
+   * stored bytes when it is the stored syntax, else transcoded.
    */
-  public void requireDeliverable(List<InstanceRecord> instances, String requested) {
-    for (InstanceRecord instance : instances) {
-      if (!TransferSyntaxes.canDeliver(instance.getTransferSyntaxUid(), requested)) {
-        throw RetrieveException.notAcceptable(
-            "Instance "
-                + instance.getSopInstanceUid()
-                + " is stored as "
-                + instance.getTransferSyntaxUid()
-                + " and cannot be delivered as "
-                + requested
-                + "; this archive transcodes native, deflated, JPEG baseline, JPEG lossless and"
-                + " RLE instances to Explicit VR Little Endian ("
-                + TransferSyntaxes.EXPLICIT_VR_LITTLE_ENDIAN
-                + "), or sends any as stored (transfer-syntax=*)");
-      }
-    }
-  }
-
-  /** The syntax {@code instance} is delivered in for a request of {@code requested}. */
-  public static String deliveredSyntax(InstanceRecord instance, String requested) {
-    return requested == null ? instance.getTransferSyntaxUid() : requested;
-  }
-
-  /** Writes one instance in the delivered syntax. */
-  public void write(InstanceRecord instance, String requested, OutputStream out)
-      throws IOException {
-    String target = deliveredSyntax(instance, requested);
+  public void write(InstanceRecord instance, String target, OutputStream out) throws IOException {
     if (target.equals(instance.getTransferSyntaxUid())) {
       try (InputStream in = blobs.open(instance.getBlobKey())) {
         in.transferTo(out);
