@@ -73,6 +73,20 @@ public class IndexRepository {
     }
   }
 
+  /** Stored instances of one series of a study (WADO-RS series resources). */
+  public List<InstanceRecord> storedInstancesOfSeries(
+      String studyInstanceUid, String seriesInstanceUid) {
+    try (Stream<InstanceRecord> found =
+        template.select(
+            InstanceRecord.class,
+            Filters.and(
+                Filters.eq("studyInstanceUid", studyInstanceUid),
+                Filters.eq("seriesInstanceUid", seriesInstanceUid),
+                Filters.eq("status", InstanceRecord.STORED)))) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
   public long countStoredInstances(Bson filter) {
     return template.count(
         InstanceRecord.class, Filters.and(filter, Filters.eq("status", InstanceRecord.STORED)));

@@ -71,6 +71,11 @@ public class FileBlobStore implements BlobStore {
   }
 
   @Override
+  public java.nio.channels.SeekableByteChannel openChannel(String blobKey) throws IOException {
+    return FileChannel.open(resolve(blobKey), StandardOpenOption.READ);
+  }
+
+  @Override
   public long size(String blobKey) throws IOException {
     return Files.size(resolve(blobKey));
   }

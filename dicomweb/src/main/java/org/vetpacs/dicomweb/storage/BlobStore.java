@@ -31,6 +31,14 @@ public interface BlobStore {
   /** Opens a committed blob for reading. */
   InputStream open(String blobKey) throws IOException;
 
+  /**
+   * Opens a committed blob for random access, so that a part of it (a frame, a bulk data value)
+   * can be read without reading what comes before it.
+   */
+  default java.nio.channels.SeekableByteChannel openChannel(String blobKey) throws IOException {
+    throw new UnsupportedOperationException("This blob store has no random access");
+  }
+
   /** Size in bytes of a committed blob. */
   long size(String blobKey) throws IOException;
 

@@ -2,91 +2,140 @@ package org.vetpacs.dicomweb.web;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.StreamingOutput;
-import java.io.InputStream;
-import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.UriInfo;
+import java.io.IOException;
 import java.util.List;
-import java.util.UUID;
-import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.index.InstanceRecord;
-import org.vetpacs.dicomweb.storage.BlobStore;
-import org.vetpacs.dicomweb.storage.InstanceKey;
+import org.vetpacs.dicomweb.retrieve.BulkDataService;
+import org.vetpacs.dicomweb.retrieve.FrameGeometry;
+import org.vetpacs.dicomweb.retrieve.FrameService;
+import org.vetpacs.dicomweb.retrieve.MetadataService;
+import org.vetpacs.dicomweb.retrieve.ResourceScope;
+import org.vetpacs.dicomweb.retrieve.RetrieveService;
+import org.vetpacs.dicomweb.retrieve.StoredPixelData;
 
 /**
- * WADO-RS, Retrieve Study (PS3.18 10.4): {@code GET /dicom-web/studies/{study}} as {@code
- * multipart/related; type="application/dicom"}, each part the stored Part 10 file byte for byte
- * (transfer syntax {@code *}: as stored). A request for another transfer syntax gets 406 until
- * transcoding exists.
+ * WADO-RS (PS3.18 10.4): Retrieve Instances at study, series and instance level ({@code
+ * multipart/related; type="application/dicom"}, or {@code application/dicom} for one instance),
+ * Retrieve Metadata ({@code application/dicom+json}, PS3.18 F.2), Bulkdata and Frames ({@code
+ * multipart/related} with octet-stream or compressed image parts). Transfer syntax negotiation is
+ * {@link DicomMediaTypes#selectTransferSyntax}; rendered resources are {@link RenderedEndpoint}.
  */
 @Path(DicomWebBase.ROOT)
 public class WadoEndpoint {
 
-  @Inject IndexRepository index;
-  @Inject BlobStore blobs;
+  private static final String STUDY = "studies/{study}";
+  private static final String SERIES = STUDY + "/series/{series}";
+  private static final String INSTANCE = SERIES + "/instances/{instance}";
+
+  @Inject RetrieveService retrieve;
+  @Inject MetadataService metadata;
+  @Inject FrameService frames;
+  @Inject BulkDataService bulkData;
+  @Inject DicomWebBase base;
+
+  @Context HttpHeaders headers;
+  @Context UriInfo uriInfo;
 
   @GET
-  @Path("studies/{study}")
-  public Response retrieveStudy(@PathParam("study") String study, @Context HttpHeaders headers) {
-    String syntax = DicomMediaTypes.requestedTransferSyntax(headers.getAcceptableMediaTypes());
-    if (!InstanceKey.isValidUid(study)) {
-      return Problems.response(Response.Status.BAD_REQUEST, "Not a valid Study Instance UID");
-    }
-    List<InstanceRecord> instances = index.storedInstancesOfStudy(study);
-    if (instances.isEmpty()) {
-      throw new NotFoundException("No study " + study + " in this archive");
-    }
-    for (InstanceRecord instance : instances) {
-      if (syntax != null && !syntax.equals(instance.getTransferSyntaxUid())) {
-        throw new DicomMediaTypes.NotAcceptableMediaException(
-            "Instance "
-                + instance.getSopInstanceUid()
-                + " is stored as "
-                + instance.getTransferSyntaxUid()
-                + "; transcoding to "
-                + syntax
-                + " is not supported yet (ask for transfer-syntax=*)");
-      }
-    }
-    String boundary = UUID.randomUUID().toString();
-    StreamingOutput body = out -> writeParts(instances, boundary, out);
-    return Response.ok(body)
-        .header(
-            HttpHeaders.CONTENT_TYPE,
-            "multipart/related; type=\"application/dicom\"; boundary=" + boundary)
-        .build();
+  @Path(STUDY)
+  public Response retrieveStudy(@PathParam("study") String study) {
+    return instances(ResourceScope.study(study));
   }
 
-  private void writeParts(List<InstanceRecord> instances, String boundary, OutputStream out)
-      throws java.io.IOException {
-    byte[] crlf = "\r\n".getBytes(StandardCharsets.US_ASCII);
-    for (InstanceRecord instance : instances) {
-      String partHeader =
-          "--"
-              + boundary
-              + "\r\nContent-Type: application/dicom; transfer-syntax="
-              + instance.getTransferSyntaxUid()
-              + "\r\nContent-Length: "
-              + instance.getSizeBytes()
-              + "\r\nContent-Location: studies/"
-              + instance.getStudyInstanceUid()
-              + "/series/"
-              + instance.getSeriesInstanceUid()
-              + "/instances/"
-              + instance.getSopInstanceUid()
-              + "\r\n\r\n";
-      out.write(partHeader.getBytes(StandardCharsets.US_ASCII));
-      try (InputStream in = blobs.open(instance.getBlobKey())) {
-        in.transferTo(out);
-      }
-      out.write(crlf);
+  @GET
+  @Path(SERIES)
+  public Response retrieveSeries(@PathParam("study") String study, @PathParam("series") String series) {
+    return instances(ResourceScope.series(study, series));
+  }
+
+  @GET
+  @Path(INSTANCE)
+  public Response retrieveInstance(
+      @PathParam("study") String study,
+      @PathParam("series") String series,
+      @PathParam("instance") String instance) {
+    return instances(ResourceScope.instance(study, series, instance));
+  }
+
+  @GET
+  @Path(STUDY + "/metadata")
+  public Response studyMetadata(@PathParam("study") String study) {
+    return metadata(ResourceScope.study(study));
+  }
+
+  @GET
+  @Path(SERIES + "/metadata")
+  public Response seriesMetadata(@PathParam("study") String study, @PathParam("series") String series) {
+    return metadata(ResourceScope.series(study, series));
+  }
+
+  @GET
+  @Path(INSTANCE + "/metadata")
+  public Response instanceMetadata(
+      @PathParam("study") String study,
+      @PathParam("series") String series,
+      @PathParam("instance") String instance) {
+    return metadata(ResourceScope.instance(study, series, instance));
+  }
+
+  /** Frames (PS3.18 10.4.1, Table 10.4.1-1): {@code {frameList}} is 1-based, comma-separated. */
+  @GET
+  @Path(INSTANCE + "/frames/{frames}")
+  public Response retrieveFrames(
+      @PathParam("study") String study,
+      @PathParam("series") String series,
+      @PathParam("instance") String instance,
+      @PathParam("frames") String frameList)
+      throws IOException {
+    InstanceRecord record = retrieve.instance(ResourceScope.instance(study, series, instance));
+    StoredPixelData pixels = frames.locate(record);
+    List<Integer> numbers = FrameGeometry.parseFrameList(frameList, pixels.numberOfFrames());
+    var parts =
+        frames.frames(
+            record, pixels, numbers, RetrieveResponses.partAccept(headers.getAcceptableMediaTypes()));
+    return RetrieveResponses.parts(parts, uriInfo.getRequestUri().toString());
+  }
+
+  /** Bulkdata (PS3.18 10.4.1): the BulkDataURIs of {@link MetadataService}. */
+  @GET
+  @Path(INSTANCE + "/bulkdata/{path: .+}")
+  public Response retrieveBulkData(
+      @PathParam("study") String study,
+      @PathParam("series") String series,
+      @PathParam("instance") String instance,
+      @PathParam("path") String path)
+      throws IOException {
+    InstanceRecord record = retrieve.instance(ResourceScope.instance(study, series, instance));
+    var parts =
+        bulkData.parts(record, path, RetrieveResponses.partAccept(headers.getAcceptableMediaTypes()));
+    return RetrieveResponses.parts(parts, uriInfo.getRequestUri().toString());
+  }
+
+  private Response instances(ResourceScope scope) {
+    List<InstanceRecord> instances = retrieve.instances(scope);
+    return RetrieveResponses.instances(
+        retrieve,
+        instances,
+        headers.getAcceptableMediaTypes(),
+        scope.instance() != null,
+        base.of(uriInfo));
+  }
+
+  private Response metadata(ResourceScope scope) {
+    if (!DicomMediaTypes.acceptsDicomJson(headers.getAcceptableMediaTypes())) {
+      throw new DicomMediaTypes.NotAcceptableMediaException(
+          "Metadata is served as application/dicom+json");
     }
-    out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
+    List<InstanceRecord> instances = retrieve.instances(scope);
+    String root = base.of(uriInfo);
+    StreamingOutput body = out -> metadata.write(instances, root, out);
+    return Response.ok(body).type(DicomMediaTypes.APPLICATION_DICOM_JSON).build();
   }
 }

@@ -33,6 +33,23 @@ public final class WebExceptionMappers {
     }
   }
 
+  /** A retrieve that cannot be answered: its reason decides the status (PS3.18 10.4.3). */
+  @Provider
+  public static class Retrieve
+      implements ExceptionMapper<org.vetpacs.dicomweb.retrieve.RetrieveException> {
+    @Override
+    public Response toResponse(org.vetpacs.dicomweb.retrieve.RetrieveException e) {
+      LOG.fine(() -> "Retrieve refused (" + e.reason() + "): " + e.getMessage());
+      Response.Status status =
+          switch (e.reason()) {
+            case BAD_REQUEST -> Response.Status.BAD_REQUEST;
+            case NOT_FOUND -> Response.Status.NOT_FOUND;
+            case NOT_ACCEPTABLE -> Response.Status.NOT_ACCEPTABLE;
+          };
+      return Problems.response(status, e.getMessage());
+    }
+  }
+
   /** Nothing acceptable to the client: 406. */
   @Provider
   public static class NotAcceptable
