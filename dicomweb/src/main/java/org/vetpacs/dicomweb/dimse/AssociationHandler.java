@@ -80,8 +80,10 @@ final class AssociationHandler implements Runnable {
           return;
         }
       }
-      Socket replay = new ReplaySocket(socket, first.bytes());
+      ReplaySocket replay = new ReplaySocket(socket, first.bytes());
       association = AssociationFactory.createNewAssociation(replay, aeTitle, policy);
+      Association established = association;
+      replay.onReleaseResponse(() -> endArtimWhenPeerCloses(replay, established));
       socket.setSoTimeout(IDLE_TIMEOUT_MS);
     } catch (DicomNetworkException | IOException e) {
       LOG.info(() -> "Association from " + peer + " not established: " + e.getMessage());
@@ -153,6 +155,46 @@ final class AssociationHandler implements Runnable {
     return Operations.refuse(
         org.vetpacs.dicomweb.ingest.DicomStatus.UNRECOGNIZED_OPERATION,
         "No service for SOP Class " + sopClass);
+  }
+
+  /**
+   * After our A-RELEASE-RP, PixelMed waits on the association's monitor for its fixed ARTIM
+   * period before closing; wake it as soon as the peer has closed its side (PS3.8 9.2.3, AR-10
+   * for the requestor), so a handler thread is not held 5 s per association.
+   */
+  private static void endArtimWhenPeerCloses(ReplaySocket socket, Association association) {
+    Thread waiting = Thread.currentThread(); // the handler, about to wait for ARTIM
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                socket.setSoTimeout(5_000);
+                byte[] drain = new byte[512];
+                while (socket.rawInput().read(drain) >= 0) {
+                  // nothing is expected after A-RELEASE-RQ; wait for the close
+                }
+              } catch (IOException e) {
+                // closed or timed out: either way the wait may end
+              }
+              // a notify before the handler waits would be lost: wait until it waits
+              long deadline = System.currentTimeMillis() + 6_000;
+              while (waiting.getState() != Thread.State.TIMED_WAITING
+                  && waiting.isAlive()
+                  && System.currentTimeMillis() < deadline) {
+                try {
+                  Thread.sleep(1);
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                  break;
+                }
+              }
+              synchronized (association) {
+                association.notifyAll();
+              }
+            },
+            "vetpacs-dimse-release");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   private static void abort(Association association) {

@@ -147,6 +147,11 @@ public final class DimseListener {
     }
   }
 
+  /** The port actually bound (useful when started on port 0). */
+  public int port() {
+    return serverSocket.getLocalPort();
+  }
+
   /** Stops accepting, closes open associations and waits briefly for their handlers. */
   public void stop() {
     stopping = true;

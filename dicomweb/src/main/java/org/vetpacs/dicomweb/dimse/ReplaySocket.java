@@ -1,6 +1,7 @@
 package org.vetpacs.dicomweb.dimse;
 
 import java.io.ByteArrayInputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -14,16 +15,47 @@ import java.net.SocketException;
  * A connected socket whose input starts with bytes already read from it: after {@link
  * AssociateRequestScreen} has read the A-ASSOCIATE-RQ to check the AE titles, PixelMed's acceptor
  * reads the same PDU again from here. Every other call goes to the real socket.
+ *
+ * <p>It also reports when an A-RELEASE-RP PDU (type 06H, PS3.8 9.3.7) has been written: PixelMed
+ * then waits a fixed 5 s (its ARTIM) before closing, holding a handler thread, although the peer
+ * closes the connection at once (PS3.8 9.2.3, state 13); the listener uses the report to end that
+ * wait as soon as the peer has closed.
  */
 final class ReplaySocket extends Socket {
 
+  private static final int A_RELEASE_RP = 0x06;
+  private static final int A_RELEASE_RP_LENGTH = 10;
+
   private final Socket delegate;
   private final InputStream input;
+  private final OutputStream output;
+  private volatile Runnable onReleaseResponse = () -> {};
 
   ReplaySocket(Socket delegate, byte[] alreadyRead) throws IOException {
     this.delegate = delegate;
     this.input =
         new SequenceInputStream(new ByteArrayInputStream(alreadyRead), delegate.getInputStream());
+    this.output =
+        new FilterOutputStream(delegate.getOutputStream()) {
+          @Override
+          public void write(byte[] b, int off, int len) throws IOException {
+            out.write(b, off, len);
+            if (len == A_RELEASE_RP_LENGTH && b[off] == A_RELEASE_RP) {
+              out.flush();
+              onReleaseResponse.run();
+            }
+          }
+        };
+  }
+
+  /** Runs {@code action} after an A-RELEASE-RP has been written. */
+  void onReleaseResponse(Runnable action) {
+    this.onReleaseResponse = action;
+  }
+
+  /** The real socket's input, after the replayed bytes (for watching the peer close). */
+  InputStream rawInput() throws IOException {
+    return delegate.getInputStream();
   }
 
   @Override
@@ -32,8 +64,8 @@ final class ReplaySocket extends Socket {
   }
 
   @Override
-  public OutputStream getOutputStream() throws IOException {
-    return delegate.getOutputStream();
+  public OutputStream getOutputStream() {
+    return output;
   }
 
   @Override
