@@ -91,7 +91,7 @@ final class AssociationHandler implements Runnable {
       return;
     }
     String calling = association.getCallingAETitle();
-    LOG.info(() -> "Association from " + calling + " (" + peer + ") accepted");
+    LOG.fine(() -> "Association from " + calling + " (" + peer + ") accepted");
     int requests = 0;
     try {
       while (true) {

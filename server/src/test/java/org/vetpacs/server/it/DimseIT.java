@@ -316,9 +316,11 @@ class DimseIT {
     return Arrays.copyOfRange(part10, (int) meta(part10).dataSetOffset(), part10.length);
   }
 
+  /** dcmtk's storescp, bit-preserving, accepting every transfer syntax it knows (+xa). */
   private static Process startStorescp(String aeTitle, int port, Path outputDir) throws Exception {
     ProcessBuilder builder =
-        new ProcessBuilder("storescp", "+B", "-aet", aeTitle, "-od", outputDir.toString(), "" + port);
+        new ProcessBuilder(
+            "storescp", "+B", "+xa", "-aet", aeTitle, "-od", outputDir.toString(), "" + port);
     builder.redirectErrorStream(true);
     builder.redirectOutput(work().resolve("storescp-" + port + ".log").toFile());
     builder.environment().put("TCP_NODELAY", "1");
