@@ -6,7 +6,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Optional;
 
 /**
  * Reads the first PDU of a new connection and decides, from the AE titles of an A-ASSOCIATE-RQ,
@@ -86,12 +85,6 @@ final class AssociateRequestScreen {
     } catch (java.net.SocketTimeoutException e) {
       // the peer did not close in time: close anyway
     }
-  }
-
-  static Optional<String> describe(FirstPdu pdu) {
-    return pdu.associateRequest()
-        ? Optional.of(pdu.callingAeTitle() + " -> " + pdu.calledAeTitle())
-        : Optional.empty();
   }
 
   private static String aeTitle(byte[] pdu, int offset) {

@@ -11,6 +11,7 @@ import java.net.SocketTimeoutException;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.vetpacs.dicomweb.ingest.DicomStatus;
 
 /**
  * Serves one association, like PixelMed's {@code StorageSOPClassSCP.run()} but answering with the
@@ -153,7 +154,7 @@ final class AssociationHandler implements Runnable {
       }
     }
     return Operations.refuse(
-        org.vetpacs.dicomweb.ingest.DicomStatus.UNRECOGNIZED_OPERATION,
+        DicomStatus.UNRECOGNIZED_OPERATION,
         "No service for SOP Class " + sopClass);
   }
 

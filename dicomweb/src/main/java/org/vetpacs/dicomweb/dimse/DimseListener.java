@@ -97,6 +97,7 @@ public final class DimseListener {
       } catch (IOException e) {
         if (!stopping) {
           LOG.log(Level.SEVERE, "The DICOM listener could not accept a connection", e);
+          pause(); // e.g. out of file descriptors: do not spin
         }
         continue;
       }
@@ -119,6 +120,14 @@ public final class DimseListener {
         open.remove(socket);
         rejectBusy(socket);
       }
+    }
+  }
+
+  private static void pause() {
+    try {
+      Thread.sleep(100);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
     }
   }
 

@@ -3,6 +3,7 @@ package org.vetpacs.dicomweb.dimse;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Collectors;
 import org.vetpacs.dicomweb.config.KnownAe;
 
@@ -27,7 +28,7 @@ public record DimseSettings(
   }
 
   Set<String> knownAeTitles() {
-    return knownAes.stream().map(KnownAe::aeTitle).collect(Collectors.toCollection(java.util.TreeSet::new));
+    return knownAes.stream().map(KnownAe::aeTitle).collect(Collectors.toCollection(TreeSet::new));
   }
 
   /** The known AE with that title and a presentation address (a valid C-MOVE destination). */

@@ -116,7 +116,7 @@ class DimseIT {
     for (GeneratedStudy study : studies) {
       study.instances().forEach(i -> files.add(i.file().toString()));
     }
-    Map<String, byte[]> wire = wireDataSets(files);
+    Map<String, byte[]> wire = wireDataSets(List.of(), files);
 
     ProcessResult store = run(concat(List.of("storescu", "-aec", "VETPACS", "127.0.0.1", dicomPort()), files));
     assertEquals(0, store.exitCode(), store.output());
@@ -151,8 +151,10 @@ class DimseIT {
     Path jpeg = work.resolve("jpeg-" + study.instances().get(0).sopInstanceUid() + ".dcm");
     ProcessResult compress = run("dcmcjpeg", "+e1", original.toString(), jpeg.toString());
     assertEquals(0, compress.exitCode(), compress.output());
-    Map<String, byte[]> wire = wireDataSets(List.of(jpeg.toString()));
-    ProcessResult store = run("storescu", "-aec", "VETPACS", "127.0.0.1", dicomPort(), jpeg.toString());
+    // -xs: storescu proposes JPEG Lossless SV1 (it proposes uncompressed syntaxes only by default)
+    Map<String, byte[]> wire = wireDataSets(List.of("-xs"), List.of(jpeg.toString()));
+    ProcessResult store =
+        run("storescu", "-xs", "-aec", "VETPACS", "127.0.0.1", dicomPort(), jpeg.toString());
     assertEquals(0, store.exitCode(), store.output());
     byte[] part = wado(study.studyInstanceUid()).get(0);
     assertEquals("1.2.840.10008.1.2.4.70", meta(part).transferSyntaxUid());
@@ -268,11 +270,15 @@ class DimseIT {
   }
 
   /** What storescu puts on the wire for {@code files}, by SOP Instance UID. */
-  private Map<String, byte[]> wireDataSets(List<String> files) throws Exception {
+  private Map<String, byte[]> wireDataSets(List<String> options, List<String> files)
+      throws Exception {
     Path reference = Files.createTempDirectory(work, "wire-");
     Process storescp = startStorescp("ANY-SCP", REFERENCE_PORT, reference);
     try {
-      ProcessResult sent = run(concat(List.of("storescu", "127.0.0.1", "" + REFERENCE_PORT), files));
+      List<String> command = new ArrayList<>(List.of("storescu"));
+      command.addAll(options);
+      command.addAll(List.of("127.0.0.1", "" + REFERENCE_PORT));
+      ProcessResult sent = run(concat(command, files));
       assertEquals(0, sent.exitCode(), sent.output());
     } finally {
       stop(storescp);
