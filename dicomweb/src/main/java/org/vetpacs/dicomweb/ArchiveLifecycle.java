@@ -10,9 +10,12 @@ import java.io.UncheckedIOException;
 import java.util.logging.Logger;
 import org.vetpacs.dicomweb.config.ArchiveConfig;
 import org.vetpacs.dicomweb.dimse.DimseListener;
+import org.vetpacs.dicomweb.dimse.DimseSettings;
 import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
 import org.vetpacs.dicomweb.infrastructure.MongoIndexes;
+import org.vetpacs.dicomweb.ingest.StoreService;
+import org.vetpacs.dicomweb.storage.BlobStore;
 
 /**
  * Brings the archive up with the application and down with it: creates the index's MongoDB
@@ -27,6 +30,8 @@ public class ArchiveLifecycle {
   @Inject ArchiveConfig config;
   @Inject IndexRepository index;
   @Inject IndexDatabase indexDatabase;
+  @Inject StoreService store;
+  @Inject BlobStore blobs;
 
   private DimseListener dimse;
 
@@ -39,7 +44,15 @@ public class ArchiveLifecycle {
     try {
       dimse =
           DimseListener.start(
-              config.dicomPort(), config.aeTitle(), config.dataDir().resolve("tmp").resolve("dimse"));
+              new DimseSettings(
+                  config.aeTitle(),
+                  config.dicomPort(),
+                  config.acceptUnknownAes(),
+                  config.knownAes(),
+                  DimseSettings.DEFAULT_MAX_ASSOCIATIONS),
+              store,
+              index,
+              blobs);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot start the DICOM listener on port " + config.dicomPort() + ": " + e.getMessage(), e);

@@ -3,6 +3,7 @@ package org.vetpacs.dicomweb.config;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,6 +35,14 @@ public class ArchiveConfig {
   @ConfigProperty(name = "vetpacs.base.url")
   Optional<String> baseUrl;
 
+  @Inject
+  @ConfigProperty(name = "vetpacs.dicom.known-aes")
+  Optional<String> knownAes;
+
+  @Inject
+  @ConfigProperty(name = "vetpacs.dicom.accept-unknown-aes", defaultValue = "true")
+  boolean acceptUnknownAes;
+
   /** Root of the data folder: blobs, temporary files and the embedded index live under it. */
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath().normalize();
@@ -60,5 +69,24 @@ public class ArchiveConfig {
    */
   public Optional<String> baseUrl() {
     return baseUrl.map(url -> url.endsWith("/") ? url.substring(0, url.length() - 1) : url);
+  }
+
+  /**
+   * The remote AEs the archive knows ({@code vetpacs.dicom.known-aes}, e.g. {@code
+   * STORESCP@127.0.0.1:11311,PACS2@10.0.0.5:104}): C-MOVE destinations and, with the allow-list
+   * on, the only calling AEs accepted.
+   *
+   * @throws IllegalArgumentException if the setting is malformed (the server then does not start)
+   */
+  public List<KnownAe> knownAes() {
+    return KnownAe.parseList(knownAes.orElse(""));
+  }
+
+  /**
+   * Whether associations from calling AE titles not in {@link #knownAes()} are accepted ({@code
+   * vetpacs.dicom.accept-unknown-aes}, default true: a clinic's modalities work out of the box).
+   */
+  public boolean acceptUnknownAes() {
+    return acceptUnknownAes;
   }
 }

@@ -87,6 +87,42 @@ public class IndexRepository {
     }
   }
 
+  /**
+   * Stored instances whose {@code key} is one of {@code values}, for the unique-key lookups of
+   * C-MOVE and C-GET (PS3.4 C.4.2.2.1): a list of Study, Series or SOP Instance UIDs.
+   */
+  public List<InstanceRecord> storedInstancesWhere(
+      InstanceKeyField key, java.util.Collection<String> values) {
+    try (Stream<InstanceRecord> found =
+        template.select(
+            InstanceRecord.class,
+            Filters.and(
+                Filters.in(key.field, values), Filters.eq("status", InstanceRecord.STORED)))) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
+  /** The unique keys an instance can be looked up by. */
+  public enum InstanceKeyField {
+    STUDY_INSTANCE_UID("studyInstanceUid"),
+    SERIES_INSTANCE_UID("seriesInstanceUid"),
+    SOP_INSTANCE_UID("_id");
+
+    private final String field;
+
+    InstanceKeyField(String field) {
+      this.field = field;
+    }
+  }
+
+  /** Study Instance UIDs of the studies of a patient (Patient Root retrieve at PATIENT level). */
+  public List<String> studyUidsOfPatient(String patientId) {
+    try (Stream<StudyRecord> found =
+        template.select(StudyRecord.class, Filters.eq("patientId", patientId))) {
+      return found.map(StudyRecord::getStudyInstanceUid).collect(Collectors.toList());
+    }
+  }
+
   public long countStoredInstances(Bson filter) {
     return template.count(
         InstanceRecord.class, Filters.and(filter, Filters.eq("status", InstanceRecord.STORED)));

@@ -296,19 +296,6 @@ class ArchiveIT {
     assertEquals(0, echo.exitCode(), "echoscu failed: " + echo.output());
   }
 
-  @Test
-  void storescuIsRefusedUntilCStoreIsWiredToTheArchive() throws Exception {
-    // C-STORE must never be acknowledged by anything but the archive's pipeline.
-    GeneratedStudy study = generate(1009, StudyKind.DENTAL);
-    ProcessResult store =
-        run("storescu", "-aec", "VETPACS", "127.0.0.1", dicomPort(),
-            study.instances().get(0).file().toString());
-    assertNotEquals(0, store.exitCode(), "storescu should have been refused: " + store.output());
-    given().queryParam("StudyInstanceUID", study.studyInstanceUid())
-        .when().get(root + "/dicom-web/studies")
-        .then().statusCode(200).body("$", hasSize(0));
-  }
-
   private static String dicomPort() {
     return System.getProperty("vetpacs.dicom.port", "11112");
   }

@@ -1,0 +1,382 @@
+package org.vetpacs.server.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.TransferSyntax;
+import io.restassured.response.Response;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetpacs.dicomweb.dicom.DicomParseException;
+import org.vetpacs.dicomweb.dicom.FileMeta;
+import org.vetpacs.testdata.GeneratedInstance;
+import org.vetpacs.testdata.GeneratedStudy;
+import org.vetpacs.testdata.GeneratorOptions;
+import org.vetpacs.testdata.StudyGenerator;
+import org.vetpacs.testdata.StudyKind;
+
+/**
+ * The DIMSE face through dcmtk, the independent peer: C-ECHO, C-STORE into the archive (then seen
+ * by QIDO-RS and WADO-RS), failure statuses, C-MOVE to dcmtk's storescp, C-GET, the calling-AE
+ * allow-list, and the AE configuration at {@code /api/dicom/aes}.
+ *
+ * <p>The server runs with the allow-list on and the known AEs set in the failsafe configuration
+ * (server/pom.xml). dcmtk's storescu re-encodes what it sends (explicit sequence lengths), so a
+ * C-STORE is compared with what storescu puts on the wire, captured by {@code storescp +B}
+ * (bit-preserving) on port 11314; C-MOVE and C-GET, fed by byte-exact STOW-RS, are compared with
+ * the generated files. Files are compared on their data set: each writer puts its own File Meta
+ * Information in front.
+ */
+@ExtendWith(ArquillianExtension.class)
+class DimseIT {
+
+  /** The move destination, known to the server as STORESCP@127.0.0.1:11311. */
+  private static final int STORESCP_PORT = 11311;
+
+  /** A second storescp capturing storescu's wire bytes. */
+  private static final int REFERENCE_PORT = 11314;
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.vetpacsWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  private String root;
+  private Path work;
+
+  @BeforeEach
+  void setUp() throws IOException {
+    root = Deployments.serverRoot(deployed);
+    work = Files.createDirectories(Path.of(System.getProperty("vetpacs.it.work", "target/it-work")));
+  }
+
+  @Test
+  void echoscuGetsSuccess() throws Exception {
+    ProcessResult echo = run("echoscu", "-aec", "VETPACS", "127.0.0.1", dicomPort());
+    assertEquals(0, echo.exitCode(), echo.output());
+  }
+
+  @Test
+  void unknownCallingAeIsRejectedWithCallingAeTitleNotRecognized() throws Exception {
+    ProcessResult echo =
+        run("echoscu", "-aet", "INTRUDER", "-aec", "VETPACS", "127.0.0.1", dicomPort());
+    assertNotEquals(0, echo.exitCode(), echo.output());
+    assertTrue(echo.output().contains("Rejected Permanent"), echo.output());
+    assertTrue(echo.output().contains("Calling AE Title Not Recognized"), echo.output());
+  }
+
+  @Test
+  void wrongCalledAeIsRejectedWithCalledAeTitleNotRecognized() throws Exception {
+    ProcessResult echo = run("echoscu", "-aec", "NOTVETPACS", "127.0.0.1", dicomPort());
+    assertNotEquals(0, echo.exitCode(), echo.output());
+    assertTrue(echo.output().contains("Called AE Title Not Recognized"), echo.output());
+  }
+
+  @Test
+  void storescuOfMultiModalitySetIsIndexedAndWadoReturnsTheBytesSent() throws Exception {
+    List<GeneratedStudy> studies = new ArrayList<>();
+    long seed = 3001;
+    for (StudyKind kind : List.of(StudyKind.CT, StudyKind.DR_THORAX, StudyKind.DENTAL, StudyKind.US_CINE)) {
+      studies.add(generate(seed++, kind));
+    }
+    List<String> files = new ArrayList<>();
+    for (GeneratedStudy study : studies) {
+      study.instances().forEach(i -> files.add(i.file().toString()));
+    }
+    Map<String, byte[]> wire = wireDataSets(List.of(), files);
+
+    ProcessResult store = run(concat(List.of("storescu", "-aec", "VETPACS", "127.0.0.1", dicomPort()), files));
+    assertEquals(0, store.exitCode(), store.output());
+
+    for (GeneratedStudy study : studies) {
+      given()
+          .queryParam("StudyInstanceUID", study.studyInstanceUid())
+          .when()
+          .get(root + "/dicom-web/studies")
+          .then()
+          .statusCode(200)
+          .body("$", hasSize(1))
+          .body("[0].'00201208'.Value[0]", equalTo(study.instances().size()))
+          .body("[0].'00080061'.Value", hasItem(study.modality()));
+      List<byte[]> parts = wado(study.studyInstanceUid());
+      assertEquals(study.instances().size(), parts.size());
+      for (byte[] part : parts) {
+        FileMeta meta = meta(part);
+        byte[] sent = wire.get(meta.sopInstanceUid());
+        assertNotNull(sent, "WADO-RS returned an instance that was not sent: " + meta.sopInstanceUid());
+        assertArrayEquals(sent, dataSet(part), "data set of " + meta.sopInstanceUid());
+        String text = new String(part, 0, (int) meta.dataSetOffset(), StandardCharsets.US_ASCII);
+        assertTrue(text.contains("STORESCU"), "Source AE title in the File Meta Information");
+      }
+    }
+  }
+
+  @Test
+  void jpegLosslessInstanceIsStoredInItsTransferSyntax() throws Exception {
+    GeneratedStudy study = generate(3011, StudyKind.DENTAL);
+    Path original = study.instances().get(0).file();
+    Path jpeg = work.resolve("jpeg-" + study.instances().get(0).sopInstanceUid() + ".dcm");
+    ProcessResult compress = run("dcmcjpeg", "+e1", original.toString(), jpeg.toString());
+    assertEquals(0, compress.exitCode(), compress.output());
+    // -xs: storescu proposes JPEG Lossless SV1 (it proposes uncompressed syntaxes only by default)
+    Map<String, byte[]> wire = wireDataSets(List.of("-xs"), List.of(jpeg.toString()));
+    ProcessResult store =
+        run("storescu", "-xs", "-aec", "VETPACS", "127.0.0.1", dicomPort(), jpeg.toString());
+    assertEquals(0, store.exitCode(), store.output());
+    byte[] part = wado(study.studyInstanceUid()).get(0);
+    assertEquals("1.2.840.10008.1.2.4.70", meta(part).transferSyntaxUid());
+    assertArrayEquals(wire.get(study.instances().get(0).sopInstanceUid()), dataSet(part));
+  }
+
+  @Test
+  void storescuOfGarbledInstanceGetsFailureStatusAndNothingIsIndexed() throws Exception {
+    GeneratedStudy study = generate(3021, StudyKind.DR_THORAX);
+    AttributeList list = new AttributeList();
+    list.read(study.instances().get(0).file().toFile());
+    list.replaceWithValueIfPresent(TagFromName.SeriesInstanceUID, "not.a.uid");
+    Path garbled = work.resolve("garbled-" + study.studyInstanceUid() + ".dcm");
+    list.write(garbled.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
+
+    ProcessResult store =
+        run("storescu", "-v", "-aec", "VETPACS", "127.0.0.1", dicomPort(), garbled.toString());
+    assertTrue(store.output().contains("Error: CannotUnderstand"), store.output()); // C000H
+    given()
+        .queryParam("StudyInstanceUID", study.studyInstanceUid())
+        .when()
+        .get(root + "/dicom-web/studies")
+        .then()
+        .statusCode(200)
+        .body("$", hasSize(0));
+  }
+
+  @Test
+  void movescuSendsTheStudyToStorescpByteForByte() throws Exception {
+    GeneratedStudy study = generate(3031, StudyKind.DENTAL);
+    stow(study);
+    Path received = Files.createDirectories(work.resolve("moved-" + study.studyInstanceUid()));
+    Process storescp =
+        startStorescp("STORESCP", STORESCP_PORT, received);
+    try {
+      ProcessResult move =
+          run("movescu", "-S", "-aec", "VETPACS", "-aem", "STORESCP",
+              "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
+              "127.0.0.1", dicomPort());
+      assertEquals(0, move.exitCode(), move.output());
+    } finally {
+      stop(storescp);
+    }
+    assertSameDataSets(study, received);
+  }
+
+  @Test
+  void movescuToUnknownDestinationIsRefusedWithA801() throws Exception {
+    GeneratedStudy study = generate(3041, StudyKind.DENTAL);
+    stow(study);
+    ProcessResult move =
+        run("movescu", "-S", "-aec", "VETPACS", "-aem", "NOWHERE",
+            "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
+            "127.0.0.1", dicomPort());
+    assertTrue(move.output().contains("MoveDestinationUnknown"), move.output()); // A801H
+  }
+
+  @Test
+  void getscuRetrievesTheStudyByteForByte() throws Exception {
+    GeneratedStudy study = generate(3051, StudyKind.DR_THORAX);
+    stow(study);
+    Path received = Files.createDirectories(work.resolve("got-" + study.studyInstanceUid()));
+    ProcessResult get =
+        run("getscu", "+B", "-S", "-aec", "VETPACS", "-od", received.toString(),
+            "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
+            "127.0.0.1", dicomPort());
+    assertEquals(0, get.exitCode(), get.output());
+    assertSameDataSets(study, received);
+  }
+
+  @Test
+  void aeConfigurationIsPublishedAtApiDicomAes() {
+    given()
+        .when()
+        .get(root + "/api/dicom/aes")
+        .then()
+        .statusCode(200)
+        .body("aeTitle", equalTo("VETPACS"))
+        .body("port", equalTo(Integer.parseInt(dicomPort())))
+        .body("acceptUnknownAes", equalTo(false))
+        .body("knownAes.aeTitle", hasItem("STORESCP"))
+        .body("knownAes.find { it.aeTitle == 'STORESCP' }.port", equalTo(STORESCP_PORT))
+        .body("knownAes.find { it.aeTitle == 'STORESCP' }.host", equalTo("127.0.0.1"));
+  }
+
+  // --- helpers ---
+
+  private GeneratedStudy generate(long seed, StudyKind kind) throws IOException {
+    Path dir = Files.createTempDirectory(work, "dimse-study-");
+    return new StudyGenerator(seed).generate(kind, dir, GeneratorOptions.small());
+  }
+
+  private void stow(GeneratedStudy study) throws IOException {
+    List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
+    given()
+        .contentType(Dicom.STOW_CONTENT_TYPE)
+        .accept("application/dicom+json")
+        .body(Dicom.multipart(files))
+        .when()
+        .post(root + "/dicom-web/studies")
+        .then()
+        .statusCode(200);
+  }
+
+  private List<byte[]> wado(String studyUid) throws IOException {
+    Response retrieved =
+        given()
+            .accept("multipart/related; type=\"application/dicom\"")
+            .when()
+            .get(root + "/dicom-web/studies/" + studyUid);
+    retrieved.then().statusCode(200);
+    return Dicom.parts(retrieved.asByteArray(), retrieved.getContentType());
+  }
+
+  /** What storescu puts on the wire for {@code files}, by SOP Instance UID. */
+  private Map<String, byte[]> wireDataSets(List<String> options, List<String> files)
+      throws Exception {
+    Path reference = Files.createTempDirectory(work, "wire-");
+    Process storescp = startStorescp("ANY-SCP", REFERENCE_PORT, reference);
+    try {
+      List<String> command = new ArrayList<>(List.of("storescu"));
+      command.addAll(options);
+      command.addAll(List.of("127.0.0.1", "" + REFERENCE_PORT));
+      ProcessResult sent = run(concat(command, files));
+      assertEquals(0, sent.exitCode(), sent.output());
+    } finally {
+      stop(storescp);
+    }
+    Map<String, byte[]> bySop = new HashMap<>();
+    try (Stream<Path> list = Files.list(reference)) {
+      for (Path file : list.toList()) {
+        byte[] bytes = Files.readAllBytes(file);
+        bySop.put(meta(bytes).sopInstanceUid(), dataSet(bytes));
+      }
+    }
+    return bySop;
+  }
+
+  private static void assertSameDataSets(GeneratedStudy study, Path folder) throws Exception {
+    Map<String, byte[]> originals = new HashMap<>();
+    for (GeneratedInstance instance : study.instances()) {
+      originals.put(instance.sopInstanceUid(), dataSet(Files.readAllBytes(instance.file())));
+    }
+    List<Path> received;
+    try (Stream<Path> list = Files.list(folder)) {
+      received = list.toList();
+    }
+    assertEquals(originals.size(), received.size(), "instances received in " + folder);
+    for (Path file : received) {
+      byte[] bytes = Files.readAllBytes(file);
+      String sop = meta(bytes).sopInstanceUid();
+      assertNotNull(originals.get(sop), "unexpected instance " + sop);
+      assertArrayEquals(originals.get(sop), dataSet(bytes), "data set of " + sop);
+    }
+  }
+
+  private static FileMeta meta(byte[] part10) throws IOException, DicomParseException {
+    try (InputStream in = new BufferedInputStream(new ByteArrayInputStream(part10))) {
+      return FileMeta.read(in);
+    }
+  }
+
+  /** The bytes after the File Meta Information (group 0002). */
+  private static byte[] dataSet(byte[] part10) throws IOException, DicomParseException {
+    return Arrays.copyOfRange(part10, (int) meta(part10).dataSetOffset(), part10.length);
+  }
+
+  /** dcmtk's storescp, bit-preserving, accepting every transfer syntax it knows (+xa). */
+  private static Process startStorescp(String aeTitle, int port, Path outputDir) throws Exception {
+    ProcessBuilder builder =
+        new ProcessBuilder(
+            "storescp", "+B", "+xa", "-aet", aeTitle, "-od", outputDir.toString(), "" + port);
+    builder.redirectErrorStream(true);
+    builder.redirectOutput(work().resolve("storescp-" + port + ".log").toFile());
+    builder.environment().put("TCP_NODELAY", "1");
+    Process process = builder.start();
+    long deadline = System.currentTimeMillis() + 10_000;
+    while (System.currentTimeMillis() < deadline) {
+      try (Socket probe = new Socket()) {
+        probe.connect(new InetSocketAddress("127.0.0.1", port), 200);
+        return process;
+      } catch (IOException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    process.destroyForcibly();
+    throw new AssertionError("storescp did not start on port " + port);
+  }
+
+  private static Path work() throws IOException {
+    return Files.createDirectories(Path.of(System.getProperty("vetpacs.it.work", "target/it-work")));
+  }
+
+  private static void stop(Process process) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(5, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+    }
+  }
+
+  private static String dicomPort() {
+    return System.getProperty("vetpacs.dicom.port", "11112");
+  }
+
+  private static String[] concat(List<String> head, List<String> tail) {
+    List<String> all = new ArrayList<>(head);
+    all.addAll(tail);
+    return all.toArray(String[]::new);
+  }
+
+  private record ProcessResult(int exitCode, String output) {}
+
+  private static ProcessResult run(String... command) throws Exception {
+    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
+    builder.redirectErrorStream(true);
+    builder.environment().put("TCP_NODELAY", "1");
+    Process process = builder.start();
+    byte[] output = process.getInputStream().readAllBytes();
+    if (!process.waitFor(120, TimeUnit.SECONDS)) {
+      process.destroyForcibly();
+      throw new AssertionError(command[0] + " did not finish");
+    }
+    return new ProcessResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
+  }
+}
