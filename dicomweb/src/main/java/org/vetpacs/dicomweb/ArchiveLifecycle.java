@@ -15,7 +15,9 @@ import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
 import org.vetpacs.dicomweb.infrastructure.MongoIndexes;
 import org.vetpacs.dicomweb.ingest.StoreService;
+import org.vetpacs.dicomweb.query.QueryService;
 import org.vetpacs.dicomweb.storage.BlobStore;
+import org.vetpacs.dicomweb.worklist.WorklistService;
 
 /**
  * Brings the archive up with the application and down with it: creates the index's MongoDB
@@ -32,6 +34,8 @@ public class ArchiveLifecycle {
   @Inject IndexDatabase indexDatabase;
   @Inject StoreService store;
   @Inject BlobStore blobs;
+  @Inject QueryService queries;
+  @Inject WorklistService worklist;
 
   private DimseListener dimse;
 
@@ -52,7 +56,9 @@ public class ArchiveLifecycle {
                   DimseSettings.DEFAULT_MAX_ASSOCIATIONS),
               store,
               index,
-              blobs);
+              blobs,
+              queries,
+              worklist);
     } catch (IOException e) {
       throw new UncheckedIOException(
           "Cannot start the DICOM listener on port " + config.dicomPort() + ": " + e.getMessage(), e);

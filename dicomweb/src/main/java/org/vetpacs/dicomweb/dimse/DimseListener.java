@@ -18,7 +18,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.ingest.StoreService;
+import org.vetpacs.dicomweb.query.QueryService;
 import org.vetpacs.dicomweb.storage.BlobStore;
+import org.vetpacs.dicomweb.worklist.WorklistService;
 
 /**
  * The DIMSE listener: a server socket on the configured port, one acceptor thread, and a bounded
@@ -65,13 +67,19 @@ public final class DimseListener {
 
   /** Binds the port and starts accepting associations. */
   public static DimseListener start(
-      DimseSettings settings, StoreService store, IndexRepository index, BlobStore blobs)
+      DimseSettings settings,
+      StoreService store,
+      IndexRepository index,
+      BlobStore blobs,
+      QueryService queries,
+      WorklistService worklist)
       throws IOException {
     List<DimseService> services =
         List.of(
             new VerificationScp(),
             new StorageScp(store),
-            new RetrieveScp(settings, index, blobs));
+            new RetrieveScp(settings, index, blobs),
+            new FindScp(queries, worklist));
     ServerSocket serverSocket = new ServerSocket();
     serverSocket.setReuseAddress(true);
     serverSocket.bind(new InetSocketAddress(settings.port()), 64);

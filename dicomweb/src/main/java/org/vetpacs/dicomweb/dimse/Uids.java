@@ -12,6 +12,10 @@ final class Uids {
 
   static final String VERIFICATION = "1.2.840.10008.1.1";
 
+  static final String PATIENT_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.1.1";
+  static final String STUDY_ROOT_FIND = "1.2.840.10008.5.1.4.1.2.2.1";
+  static final String MODALITY_WORKLIST_FIND = "1.2.840.10008.5.1.4.31";
+
   static final String STUDY_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.2.2";
   static final String STUDY_ROOT_GET = "1.2.840.10008.5.1.4.1.2.2.3";
   static final String PATIENT_ROOT_MOVE = "1.2.840.10008.5.1.4.1.2.1.2";

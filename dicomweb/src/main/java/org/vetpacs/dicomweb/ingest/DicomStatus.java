@@ -87,7 +87,19 @@ public enum DicomStatus {
    * PS3.4 C.4.2.1.5 (Table C.4-2) and C.4.3.1.4 (Table C.4-3): Failed, unable to process (the
    * range C000-CFFF; VetPACS uses C000).
    */
-  UNABLE_TO_PROCESS(0xC000, Kind.FAILURE, "Unable to process", Service.RETRIEVE);
+  UNABLE_TO_PROCESS(0xC000, Kind.FAILURE, "Unable to process", Service.RETRIEVE),
+  /**
+   * PS3.4 C.4.1.1.4 (Table C.4-1) and K.4.1.1.4 (Modality Worklist): Pending, matches are
+   * continuing and the optional keys were supported; one per match, carrying the match.
+   */
+  MATCHES_CONTINUING(0xFF00, Kind.PENDING, "Matches are continuing", Service.QUERY),
+  /** PS3.4 C.4.1.1.4: Error, identifier does not match SOP Class. */
+  QUERY_IDENTIFIER_DOES_NOT_MATCH_SOP_CLASS(
+      0xA900, Kind.FAILURE, "Identifier does not match SOP Class", Service.QUERY),
+  /** PS3.4 C.4.1.1.4: Failed, unable to process (C000-CFFF; VetPACS uses C000). */
+  QUERY_UNABLE_TO_PROCESS(0xC000, Kind.FAILURE, "Unable to process", Service.QUERY),
+  /** PS3.4 C.4.1.1.4: Refused, out of resources (too many matches to answer). */
+  QUERY_OUT_OF_RESOURCES(0xA700, Kind.FAILURE, "Refused: out of resources", Service.QUERY);
 
   /** Whether a status means success, a warning (stored) or a failure (not stored). */
   public enum Kind {
@@ -107,7 +119,9 @@ public enum DicomStatus {
     /** C-STORE responses and STOW-RS Failure/Warning Reasons (PS3.4 B.2.3, PS3.18 10.5.3). */
     STORAGE,
     /** C-MOVE and C-GET responses (PS3.4 C.4.2.1.5, C.4.3.1.4). */
-    RETRIEVE
+    RETRIEVE,
+    /** C-FIND responses of Query/Retrieve and Modality Worklist (PS3.4 C.4.1.1.4, K.4.1.1.4). */
+    QUERY
   }
 
   private final int code;

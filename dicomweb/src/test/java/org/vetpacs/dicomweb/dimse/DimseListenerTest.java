@@ -79,7 +79,9 @@ class DimseListenerTest {
                 4),
             new FakeStore(),
             new FakeIndex(),
-            new PathBlobStore());
+            new PathBlobStore(),
+            null, // C-FIND is exercised by DimseIT against the real query engine
+            null);
   }
 
   @AfterAll

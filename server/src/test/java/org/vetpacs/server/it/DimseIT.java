@@ -259,10 +259,11 @@ class DimseIT {
         .statusCode(200);
   }
 
+  /** The study as stored: transfer-syntax=* (PS3.18 8.7.3.5.2), byte for byte. */
   private List<byte[]> wado(String studyUid) throws IOException {
     Response retrieved =
         given()
-            .accept("multipart/related; type=\"application/dicom\"")
+            .accept("multipart/related; type=\"application/dicom\"; transfer-syntax=*")
             .when()
             .get(root + "/dicom-web/studies/" + studyUid);
     retrieved.then().statusCode(200);
@@ -353,6 +354,119 @@ class DimseIT {
     if (!process.waitFor(5, TimeUnit.SECONDS)) {
       process.destroyForcibly();
     }
+  }
+
+  /** Runs findscu with {@code -X} and reads the answers it extracted, in order. */
+  private List<com.pixelmed.dicom.AttributeList> findscu(String... arguments) throws Exception {
+    Path out = Files.createTempDirectory(work, "findscu-");
+    List<String> command = new ArrayList<>(List.of("findscu", "-aec", "VETPACS", "-X", "-od",
+        out.toString()));
+    command.addAll(List.of(arguments));
+    command.addAll(List.of("127.0.0.1", dicomPort()));
+    ProcessResult result = run(command.toArray(String[]::new));
+    assertEquals(0, result.exitCode(), result.output());
+    List<com.pixelmed.dicom.AttributeList> answers = new ArrayList<>();
+    try (var files = Files.list(out)) {
+      for (Path file : files.sorted().toList()) {
+        com.pixelmed.dicom.AttributeList list = new com.pixelmed.dicom.AttributeList();
+        list.read(file.toFile());
+        answers.add(list);
+      }
+    }
+    return answers;
+  }
+
+  private static String text(com.pixelmed.dicom.AttributeList list, String keyword) {
+    com.pixelmed.dicom.AttributeTag tag = com.pixelmed.dicom.AttributeList.getDictionary()
+        .getTagFromName(keyword);
+    return com.pixelmed.dicom.Attribute.getDelimitedStringValuesOrEmptyString(list, tag).trim();
+  }
+
+  @Test
+  void findscuStudyRootAtStudySeriesAndImageLevelAnswersFromTheIndex() throws Exception {
+    GeneratedStudy study = generate(5101, StudyKind.CT);
+    stow(study);
+    List<com.pixelmed.dicom.AttributeList> studies = findscu("-S",
+        "-k", "QueryRetrieveLevel=STUDY", "-k", "PatientID=" + study.patientId(),
+        "-k", "StudyInstanceUID", "-k", "PatientName", "-k", "NumberOfStudyRelatedInstances",
+        "-k", "PatientSpeciesDescription", "-k", "ModalitiesInStudy");
+    assertEquals(1, studies.size());
+    assertEquals(study.studyInstanceUid(), text(studies.get(0), "StudyInstanceUID"));
+    assertEquals(study.patientName(), text(studies.get(0), "PatientName"));
+    assertEquals(Integer.toString(study.instances().size()),
+        text(studies.get(0), "NumberOfStudyRelatedInstances"));
+    assertEquals(study.species().dicomDescription(), text(studies.get(0), "PatientSpeciesDescription"));
+    assertEquals("CT", text(studies.get(0), "ModalitiesInStudy"));
+    assertEquals("", text(studies.get(0), "StudyDescription"), "only the keys asked are returned");
+
+    List<com.pixelmed.dicom.AttributeList> series = findscu("-S",
+        "-k", "QueryRetrieveLevel=SERIES", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
+        "-k", "SeriesInstanceUID", "-k", "Modality", "-k", "NumberOfSeriesRelatedInstances");
+    assertEquals(1, series.size());
+    assertEquals("CT", text(series.get(0), "Modality"));
+
+    List<com.pixelmed.dicom.AttributeList> images = findscu("-S",
+        "-k", "QueryRetrieveLevel=IMAGE", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
+        "-k", "SeriesInstanceUID=" + study.instances().get(0).seriesInstanceUid(),
+        "-k", "SOPInstanceUID", "-k", "InstanceNumber");
+    assertEquals(study.instances().size(), images.size());
+  }
+
+  @Test
+  void findscuPatientRootAtPatientLevelMatchesWildcardNamesWithoutRegardToCase() throws Exception {
+    GeneratedStudy study = generate(5102, StudyKind.DENTAL);
+    stow(study);
+    String pattern = study.patientName().substring(0, 3).toLowerCase() + "*";
+    List<com.pixelmed.dicom.AttributeList> patients = findscu("-P",
+        "-k", "QueryRetrieveLevel=PATIENT", "-k", "PatientName=" + pattern,
+        "-k", "PatientID=" + study.patientId(), "-k", "NumberOfPatientRelatedStudies");
+    assertEquals(1, patients.size());
+    assertEquals("1", text(patients.get(0), "NumberOfPatientRelatedStudies"));
+  }
+
+  @Test
+  void findscuWithoutQueryRetrieveLevelIsRefusedWithA900() throws Exception {
+    ProcessResult result = run("findscu", "-v", "-S", "-aec", "VETPACS", "-k", "PatientID=X",
+        "127.0.0.1", dicomPort());
+    String output = result.output().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
+    // dcmtk names A900H by its C-STORE meaning, "Data Set Does Not Match SOP Class"
+    assertTrue(output.contains("error:datasetdoesnotmatchsopclass") || output.contains("a900"),
+        result.output());
+  }
+
+  @Test
+  void modalityWorklistFindReturnsTheScheduledStepWithTheAnimal() throws Exception {
+    String patientId = "MWL" + Long.toString(System.nanoTime(), 36).toUpperCase();
+    String created = given().contentType("application/json")
+        .body("{\"PatientName\":\"BAILEY^SMITH\",\"PatientID\":\"" + patientId + "\","
+            + "\"PatientSex\":\"MN\",\"PatientSpeciesDescription\":\"dog\","
+            + "\"PatientBreedDescription\":\"Beagle\",\"ResponsiblePerson\":\"SMITH^JANE\","
+            + "\"Modality\":\"DX\",\"ScheduledStationAETitle\":\"DR1\","
+            + "\"ScheduledProcedureStepStartDate\":\"20261125\","
+            + "\"ScheduledProcedureStepStartTime\":\"103000\","
+            + "\"RequestedProcedureDescription\":\"Thorax, 2 views\"}")
+        .when().post(root + "/api/worklist")
+        .then().statusCode(201).extract().path("AccessionNumber");
+    List<com.pixelmed.dicom.AttributeList> items = findscu("-W",
+        "-k", "PatientID=" + patientId, "-k", "PatientName", "-k", "AccessionNumber",
+        "-k", "PatientSpeciesDescription", "-k", "PatientBreedDescription", "-k", "StudyInstanceUID",
+        "-k", "ScheduledProcedureStepSequence[0].Modality=DX",
+        "-k", "ScheduledProcedureStepSequence[0].ScheduledStationAETitle",
+        "-k", "ScheduledProcedureStepSequence[0].ScheduledProcedureStepStartDate=20261125");
+    assertEquals(1, items.size());
+    com.pixelmed.dicom.AttributeList item = items.get(0);
+    assertEquals(created, text(item, "AccessionNumber"));
+    assertEquals("BAILEY^SMITH", text(item, "PatientName"));
+    assertEquals("Canine", text(item, "PatientSpeciesDescription"));
+    assertEquals("Beagle", text(item, "PatientBreedDescription"));
+    com.pixelmed.dicom.AttributeList step = com.pixelmed.dicom.SequenceAttribute
+        .getAttributeListFromWithinSequenceWithSingleItem(item,
+            new com.pixelmed.dicom.AttributeTag(0x0040, 0x0100));
+    assertEquals("DR1", text(step, "ScheduledStationAETitle"));
+    assertEquals("DX", text(step, "Modality"));
+
+    assertEquals(0, findscu("-W", "-k", "PatientID=" + patientId,
+        "-k", "ScheduledProcedureStepSequence[0].Modality=CT").size());
   }
 
   private static String dicomPort() {
