@@ -48,6 +48,9 @@ public class StoreService {
 
   private static final Logger LOG = Logger.getLogger(StoreService.class.getName());
 
+  /** How long a store waits for a concurrent store of the same instance to finish. */
+  private static final long PENDING_WAIT_NANOS = 60_000_000_000L;
+
   private BlobStore blobStore;
   private IndexRepository index;
   private StudyIndexer studyIndexer;
@@ -168,7 +171,7 @@ public class StoreService {
     }
 
     InstanceRecord record = newRecord(header, sha256, size, source);
-    if (!index.reserve(record)) {
+    if (!reserveOrWait(record)) {
       return duplicate(header, sha256);
     }
     String blobKey = null;
@@ -215,6 +218,36 @@ public class StoreService {
   }
 
   /**
+   * Reserves the instance; if another store of the same SOP Instance UID is under way (a client
+   * retrying, or two clients sending one study), waits for it to finish so that an identical copy
+   * is answered as stored rather than refused.
+   *
+   * @return true if this store holds the reservation, false if the instance is already stored
+   */
+  private boolean reserveOrWait(InstanceRecord record) {
+    long deadline = System.nanoTime() + PENDING_WAIT_NANOS;
+    while (true) {
+      if (index.reserve(record)) {
+        return true;
+      }
+      InstanceRecord existing = index.findInstance(record.getSopInstanceUid()).orElse(null);
+      boolean pending = existing != null && InstanceRecord.PENDING.equals(existing.getStatus());
+      if (!pending && existing != null) {
+        return false;
+      }
+      if (System.nanoTime() > deadline) {
+        return false;
+      }
+      try {
+        Thread.sleep(20);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return false;
+      }
+    }
+  }
+
+  /**
    * Keep-first policy: an identical re-send (same SHA-256) is a success, so a client may safely
    * retry; different bytes under a stored SOP Instance UID are refused and the first copy kept.
    */
@@ -231,6 +264,12 @@ public class StoreService {
           header.studyInstanceUid(),
           header.seriesInstanceUid(),
           "Already stored (identical)");
+    }
+    if (existing != null && InstanceRecord.PENDING.equals(existing.getStatus())) {
+      return failure(
+          DicomStatus.PROCESSING_FAILURE,
+          header,
+          "Another store of this SOP Instance is still under way; send it again later");
     }
     return failure(
         DicomStatus.DUPLICATE_SOP_INSTANCE,

@@ -139,18 +139,19 @@ class StowIT {
             new GeneratorOptions(true, 12));
     List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
     ExecutorService pool = Executors.newFixedThreadPool(4);
-    List<Future<Integer>> statuses = new ArrayList<>();
+    List<Future<io.restassured.response.Response>> statuses = new ArrayList<>();
     for (int client = 0; client < 4; client++) {
       List<Path> mine = new ArrayList<>(files); // every client sends every instance, in its own order
       Collections.shuffle(mine, new java.util.Random(client));
       statuses.add(pool.submit(() -> given()
           .contentType(Dicom.STOW_CONTENT_TYPE)
           .body(Dicom.multipart(mine))
-          .when().post(root + "/dicom-web/studies" + "/" + study.studyInstanceUid())
-          .then().extract().statusCode()));
+          .when().post(root + "/dicom-web/studies" + "/" + study.studyInstanceUid())));
     }
-    for (Future<Integer> status : statuses) {
-      assertEquals(200, status.get(120, TimeUnit.SECONDS));
+    for (Future<io.restassured.response.Response> status : statuses) {
+      io.restassured.response.Response response = status.get(120, TimeUnit.SECONDS);
+      assertEquals(200, response.statusCode(),
+          response.headers().getValues("Warning") + " " + response.asString());
     }
     pool.shutdown();
     given().queryParam("StudyInstanceUID", study.studyInstanceUid())
