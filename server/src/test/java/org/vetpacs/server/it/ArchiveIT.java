@@ -16,12 +16,10 @@ import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -292,28 +290,12 @@ class ArchiveIT {
 
   @Test
   void echoscuGetsSuccessfulCEcho() throws Exception {
-    ProcessResult echo = run("echoscu", "-aec", "VETPACS", "127.0.0.1", dicomPort());
+    Dcmtk.Result echo = Dcmtk.run("echoscu", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort());
     assertEquals(0, echo.exitCode(), "echoscu failed: " + echo.output());
   }
 
-  private static String dicomPort() {
-    return System.getProperty("vetpacs.dicom.port", "11112");
-  }
 
-  private record ProcessResult(int exitCode, String output) {}
 
-  private static ProcessResult run(String... command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
-    builder.redirectErrorStream(true);
-    builder.environment().put("TCP_NODELAY", "1");
-    Process process = builder.start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(60, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command[0] + " did not finish");
-    }
-    return new ProcessResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-  }
 
   private static byte[] sha(byte[] data) {
     try {

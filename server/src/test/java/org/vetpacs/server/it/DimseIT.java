@@ -85,14 +85,14 @@ class DimseIT {
 
   @Test
   void echoscuGetsSuccess() throws Exception {
-    ProcessResult echo = run("echoscu", "-aec", "VETPACS", "127.0.0.1", dicomPort());
+    Dcmtk.Result echo = Dcmtk.run("echoscu", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort());
     assertEquals(0, echo.exitCode(), echo.output());
   }
 
   @Test
   void unknownCallingAeIsRejectedWithCallingAeTitleNotRecognized() throws Exception {
-    ProcessResult echo =
-        run("echoscu", "-aet", "INTRUDER", "-aec", "VETPACS", "127.0.0.1", dicomPort());
+    Dcmtk.Result echo =
+        Dcmtk.run("echoscu", "-aet", "INTRUDER", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort());
     assertNotEquals(0, echo.exitCode(), echo.output());
     assertTrue(echo.output().contains("Rejected Permanent"), echo.output());
     assertTrue(echo.output().contains("Calling AE Title Not Recognized"), echo.output());
@@ -100,7 +100,7 @@ class DimseIT {
 
   @Test
   void wrongCalledAeIsRejectedWithCalledAeTitleNotRecognized() throws Exception {
-    ProcessResult echo = run("echoscu", "-aec", "NOTVETPACS", "127.0.0.1", dicomPort());
+    Dcmtk.Result echo = Dcmtk.run("echoscu", "-aec", "NOTVETPACS", "127.0.0.1", Dcmtk.dicomPort());
     assertNotEquals(0, echo.exitCode(), echo.output());
     assertTrue(echo.output().contains("Called AE Title Not Recognized"), echo.output());
   }
@@ -118,7 +118,7 @@ class DimseIT {
     }
     Map<String, byte[]> wire = wireDataSets(List.of(), files);
 
-    ProcessResult store = run(concat(List.of("storescu", "-aec", "VETPACS", "127.0.0.1", dicomPort()), files));
+    Dcmtk.Result store = Dcmtk.run(concat(List.of("storescu", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort()), files));
     assertEquals(0, store.exitCode(), store.output());
 
     for (GeneratedStudy study : studies) {
@@ -149,12 +149,12 @@ class DimseIT {
     GeneratedStudy study = generate(3011, StudyKind.DENTAL);
     Path original = study.instances().get(0).file();
     Path jpeg = work.resolve("jpeg-" + study.instances().get(0).sopInstanceUid() + ".dcm");
-    ProcessResult compress = run("dcmcjpeg", "+e1", original.toString(), jpeg.toString());
+    Dcmtk.Result compress = Dcmtk.run("dcmcjpeg", "+e1", original.toString(), jpeg.toString());
     assertEquals(0, compress.exitCode(), compress.output());
     // -xs: storescu proposes JPEG Lossless SV1 (it proposes uncompressed syntaxes only by default)
     Map<String, byte[]> wire = wireDataSets(List.of("-xs"), List.of(jpeg.toString()));
-    ProcessResult store =
-        run("storescu", "-xs", "-aec", "VETPACS", "127.0.0.1", dicomPort(), jpeg.toString());
+    Dcmtk.Result store =
+        Dcmtk.run("storescu", "-xs", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort(), jpeg.toString());
     assertEquals(0, store.exitCode(), store.output());
     byte[] part = wado(study.studyInstanceUid()).get(0);
     assertEquals("1.2.840.10008.1.2.4.70", meta(part).transferSyntaxUid());
@@ -170,8 +170,8 @@ class DimseIT {
     Path garbled = work.resolve("garbled-" + study.studyInstanceUid() + ".dcm");
     list.write(garbled.toFile(), TransferSyntax.ExplicitVRLittleEndian, true, true);
 
-    ProcessResult store =
-        run("storescu", "-v", "-aec", "VETPACS", "127.0.0.1", dicomPort(), garbled.toString());
+    Dcmtk.Result store =
+        Dcmtk.run("storescu", "-v", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort(), garbled.toString());
     assertTrue(store.output().contains("Error: CannotUnderstand"), store.output()); // C000H
     given()
         .queryParam("StudyInstanceUID", study.studyInstanceUid())
@@ -190,10 +190,10 @@ class DimseIT {
     Process storescp =
         startStorescp("STORESCP", STORESCP_PORT, received);
     try {
-      ProcessResult move =
-          run("movescu", "-S", "-aec", "VETPACS", "-aem", "STORESCP",
+      Dcmtk.Result move =
+          Dcmtk.run("movescu", "-S", "-aec", "VETPACS", "-aem", "STORESCP",
               "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
-              "127.0.0.1", dicomPort());
+              "127.0.0.1", Dcmtk.dicomPort());
       assertEquals(0, move.exitCode(), move.output());
     } finally {
       stop(storescp);
@@ -205,10 +205,10 @@ class DimseIT {
   void movescuToUnknownDestinationIsRefusedWithA801() throws Exception {
     GeneratedStudy study = generate(3041, StudyKind.DENTAL);
     stow(study);
-    ProcessResult move =
-        run("movescu", "-S", "-aec", "VETPACS", "-aem", "NOWHERE",
+    Dcmtk.Result move =
+        Dcmtk.run("movescu", "-S", "-aec", "VETPACS", "-aem", "NOWHERE",
             "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
-            "127.0.0.1", dicomPort());
+            "127.0.0.1", Dcmtk.dicomPort());
     assertTrue(move.output().contains("MoveDestinationUnknown"), move.output()); // A801H
   }
 
@@ -217,10 +217,10 @@ class DimseIT {
     GeneratedStudy study = generate(3051, StudyKind.DR_THORAX);
     stow(study);
     Path received = Files.createDirectories(work.resolve("got-" + study.studyInstanceUid()));
-    ProcessResult get =
-        run("getscu", "+B", "-S", "-aec", "VETPACS", "-od", received.toString(),
+    Dcmtk.Result get =
+        Dcmtk.run("getscu", "+B", "-S", "-aec", "VETPACS", "-od", received.toString(),
             "-k", "QueryRetrieveLevel=STUDY", "-k", "StudyInstanceUID=" + study.studyInstanceUid(),
-            "127.0.0.1", dicomPort());
+            "127.0.0.1", Dcmtk.dicomPort());
     assertEquals(0, get.exitCode(), get.output());
     assertSameDataSets(study, received);
   }
@@ -233,7 +233,7 @@ class DimseIT {
         .then()
         .statusCode(200)
         .body("aeTitle", equalTo("VETPACS"))
-        .body("port", equalTo(Integer.parseInt(dicomPort())))
+        .body("port", equalTo(Integer.parseInt(Dcmtk.dicomPort())))
         .body("acceptUnknownAes", equalTo(false))
         .body("knownAes.aeTitle", hasItem("STORESCP"))
         .body("knownAes.find { it.aeTitle == 'STORESCP' }.port", equalTo(STORESCP_PORT))
@@ -279,7 +279,7 @@ class DimseIT {
       List<String> command = new ArrayList<>(List.of("storescu"));
       command.addAll(options);
       command.addAll(List.of("127.0.0.1", "" + REFERENCE_PORT));
-      ProcessResult sent = run(concat(command, files));
+      Dcmtk.Result sent = Dcmtk.run(concat(command, files));
       assertEquals(0, sent.exitCode(), sent.output());
     } finally {
       stop(storescp);
@@ -362,8 +362,8 @@ class DimseIT {
     List<String> command = new ArrayList<>(List.of("findscu", "-aec", "VETPACS", "-X", "-od",
         out.toString()));
     command.addAll(List.of(arguments));
-    command.addAll(List.of("127.0.0.1", dicomPort()));
-    ProcessResult result = run(command.toArray(String[]::new));
+    command.addAll(List.of("127.0.0.1", Dcmtk.dicomPort()));
+    Dcmtk.Result result = Dcmtk.run(command.toArray(String[]::new));
     assertEquals(0, result.exitCode(), result.output());
     List<com.pixelmed.dicom.AttributeList> answers = new ArrayList<>();
     try (var files = Files.list(out)) {
@@ -426,8 +426,8 @@ class DimseIT {
 
   @Test
   void findscuWithoutQueryRetrieveLevelIsRefusedWithA900() throws Exception {
-    ProcessResult result = run("findscu", "-v", "-S", "-aec", "VETPACS", "-k", "PatientID=X",
-        "127.0.0.1", dicomPort());
+    Dcmtk.Result result = Dcmtk.run("findscu", "-v", "-S", "-aec", "VETPACS", "-k", "PatientID=X",
+        "127.0.0.1", Dcmtk.dicomPort());
     String output = result.output().toLowerCase(java.util.Locale.ROOT).replace(" ", "");
     // dcmtk names A900H by its C-STORE meaning, "Data Set Does Not Match SOP Class"
     assertTrue(output.contains("error:datasetdoesnotmatchsopclass") || output.contains("a900"),
@@ -469,9 +469,6 @@ class DimseIT {
         "-k", "ScheduledProcedureStepSequence[0].Modality=CT").size());
   }
 
-  private static String dicomPort() {
-    return System.getProperty("vetpacs.dicom.port", "11112");
-  }
 
   private static String[] concat(List<String> head, List<String> tail) {
     List<String> all = new ArrayList<>(head);
@@ -479,18 +476,5 @@ class DimseIT {
     return all.toArray(String[]::new);
   }
 
-  private record ProcessResult(int exitCode, String output) {}
 
-  private static ProcessResult run(String... command) throws Exception {
-    ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(List.of(command)));
-    builder.redirectErrorStream(true);
-    builder.environment().put("TCP_NODELAY", "1");
-    Process process = builder.start();
-    byte[] output = process.getInputStream().readAllBytes();
-    if (!process.waitFor(120, TimeUnit.SECONDS)) {
-      process.destroyForcibly();
-      throw new AssertionError(command[0] + " did not finish");
-    }
-    return new ProcessResult(process.exitValue(), new String(output, StandardCharsets.UTF_8));
-  }
 }
