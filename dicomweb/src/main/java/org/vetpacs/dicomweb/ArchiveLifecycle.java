@@ -15,13 +15,15 @@ import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
 import org.vetpacs.dicomweb.infrastructure.MongoIndexes;
 import org.vetpacs.dicomweb.ingest.StoreService;
+import org.vetpacs.dicomweb.lifecycle.DeleteService;
 import org.vetpacs.dicomweb.query.QueryService;
 import org.vetpacs.dicomweb.storage.BlobStore;
 import org.vetpacs.dicomweb.worklist.WorklistService;
 
 /**
  * Brings the archive up with the application and down with it: creates the index's MongoDB
- * indexes, removes reservations left by an interrupted store, starts the DIMSE listener, and says
+ * indexes, removes reservations left by an interrupted store, finishes interrupted deletions,
+ * starts the DIMSE listener, and says
  * where each face is listening.
  */
 @ApplicationScoped
@@ -36,6 +38,7 @@ public class ArchiveLifecycle {
   @Inject BlobStore blobs;
   @Inject QueryService queries;
   @Inject WorklistService worklist;
+  @Inject DeleteService deletes;
 
   private DimseListener dimse;
 
@@ -44,6 +47,10 @@ public class ArchiveLifecycle {
     long pending = index.deletePendingInstances();
     if (pending > 0) {
       LOG.warning(pending + " interrupted store(s) found at start-up were discarded (never acknowledged)");
+    }
+    int deleting = deletes.resumeInterrupted();
+    if (deleting > 0) {
+      LOG.warning(deleting + " deletion(s) interrupted before the last stop were finished");
     }
     try {
       dimse =

@@ -43,6 +43,14 @@ public class ArchiveConfig {
   @ConfigProperty(name = "vetpacs.dicom.accept-unknown-aes", defaultValue = "true")
   boolean acceptUnknownAes;
 
+  @Inject
+  @ConfigProperty(name = "vetpacs.dicomweb.delete-enabled", defaultValue = "false")
+  boolean deleteEnabled;
+
+  @Inject
+  @ConfigProperty(name = "vetpacs.cors.allowed-origins", defaultValue = "*")
+  String corsAllowedOrigins;
+
   /** Root of the data folder: blobs, temporary files and the embedded index live under it. */
   public Path dataDir() {
     return Path.of(dataDir).toAbsolutePath().normalize();
@@ -88,5 +96,28 @@ public class ArchiveConfig {
    */
   public boolean acceptUnknownAes() {
     return acceptUnknownAes;
+  }
+
+  /**
+   * Whether DICOMweb DELETE of studies, series and instances is allowed ({@code
+   * vetpacs.dicomweb.delete-enabled}, default false). There is no authentication yet, so deleting
+   * is an administrator's decision taken in the configuration; when off, DELETE answers 405.
+   */
+  public boolean deleteEnabled() {
+    return deleteEnabled;
+  }
+
+  /**
+   * Origins a browser may call the DICOMweb and WADO-URI faces from ({@code
+   * vetpacs.cors.allowed-origins}, comma-separated, default {@code *} = any origin).
+   */
+  public List<String> corsAllowedOrigins() {
+    List<String> origins = new java.util.ArrayList<>();
+    for (String origin : (corsAllowedOrigins == null ? "*" : corsAllowedOrigins).split(",")) {
+      if (!origin.isBlank()) {
+        origins.add(origin.trim());
+      }
+    }
+    return origins.isEmpty() ? List.of("*") : List.copyOf(origins);
   }
 }

@@ -128,6 +128,31 @@ public class IndexRepository {
         InstanceRecord.class, Filters.and(filter, Filters.eq("status", InstanceRecord.STORED)));
   }
 
+  /**
+   * Every instance record of a study, or of one series of it, whatever its status except {@code
+   * PENDING} (a store in progress belongs to its store): what a DELETE removes.
+   */
+  public List<InstanceRecord> settledInstances(String studyInstanceUid, String seriesInstanceUid) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(Filters.eq("studyInstanceUid", studyInstanceUid));
+    if (seriesInstanceUid != null) {
+      filters.add(Filters.eq("seriesInstanceUid", seriesInstanceUid));
+    }
+    filters.add(Filters.ne("status", InstanceRecord.PENDING));
+    try (Stream<InstanceRecord> found =
+        template.select(InstanceRecord.class, Filters.and(filters))) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
+  /** Instance records in one status (e.g. deletions a crash interrupted). */
+  public List<InstanceRecord> instancesWithStatus(String status) {
+    try (Stream<InstanceRecord> found =
+        template.select(InstanceRecord.class, Filters.eq("status", status))) {
+      return found.collect(Collectors.toCollection(ArrayList::new));
+    }
+  }
+
   /** Removes reservations left by a crash between reserve and commit; returns how many. */
   public long deletePendingInstances() {
     return template.delete(InstanceRecord.class, Filters.eq("status", InstanceRecord.PENDING));
@@ -150,6 +175,14 @@ public class IndexRepository {
     } else {
       insertOrUpdate(series);
     }
+  }
+
+  public void deleteSeries(String seriesInstanceUid) {
+    template.delete(SeriesRecord.class, seriesInstanceUid);
+  }
+
+  public void deleteStudy(String studyInstanceUid) {
+    template.delete(StudyRecord.class, studyInstanceUid);
   }
 
   public Optional<StudyRecord> findStudy(String studyInstanceUid) {

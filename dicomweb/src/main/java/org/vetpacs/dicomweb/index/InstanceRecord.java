@@ -10,12 +10,27 @@ import jakarta.nosql.Id;
  * <p>A record is first inserted as {@link #PENDING} (a reservation: the unique id detects a
  * duplicate or a concurrent store of the same instance), then set to {@link #STORED} once its blob
  * is durable. Queries only ever see {@code STORED} records.
+ *
+ * <p>Two more states leave the instance invisible to every face (QIDO-RS, WADO-RS/URI, C-FIND,
+ * C-MOVE, C-GET all select {@code STORED}): {@link #REJECTED}, hidden by an IOCM rejection note
+ * (PS3.3 C.17.6, IHE RAD IOCM) and kept, and {@link #DELETING}, marked by a DELETE before its blob
+ * and record are removed.
  */
 @Entity("instances")
 public class InstanceRecord {
 
   public static final String PENDING = "PENDING";
   public static final String STORED = "STORED";
+
+  /**
+   * Hidden by a Key Object Selection rejection note; the blob (if the instance was ever received)
+   * is kept. A record in this state without a blob is a tombstone for an instance rejected before
+   * it arrived, so that it stays hidden when it does.
+   */
+  public static final String REJECTED = "REJECTED";
+
+  /** Being deleted: hidden from every face; its blob, then the record, are about to go. */
+  public static final String DELETING = "DELETING";
 
   @Id private String sopInstanceUid;
   @Column private String studyInstanceUid;
@@ -33,6 +48,10 @@ public class InstanceRecord {
   @Column private String source;
   /** The header as DICOM JSON (PS3.18 F.2), without bulk data values. */
   @Column private String metadata;
+  /** SOP Instance UID of the rejection note that hid this instance ({@link #REJECTED} only). */
+  @Column private String rejectedBy;
+  /** Code value of the rejection note's title, e.g. {@code 113001} ({@link #REJECTED} only). */
+  @Column private String rejectionCode;
 
   public InstanceRecord() {}
 
@@ -146,5 +165,21 @@ public class InstanceRecord {
 
   public void setInstanceNumberValue(int instanceNumberValue) {
     this.instanceNumberValue = instanceNumberValue;
+  }
+
+  public String getRejectedBy() {
+    return rejectedBy;
+  }
+
+  public void setRejectedBy(String rejectedBy) {
+    this.rejectedBy = rejectedBy;
+  }
+
+  public String getRejectionCode() {
+    return rejectionCode;
+  }
+
+  public void setRejectionCode(String rejectionCode) {
+    this.rejectionCode = rejectionCode;
   }
 }

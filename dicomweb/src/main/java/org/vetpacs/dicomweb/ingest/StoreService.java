@@ -249,10 +249,27 @@ public class StoreService {
 
   /**
    * Keep-first policy: an identical re-send (same SHA-256) is a success, so a client may safely
-   * retry; different bytes under a stored SOP Instance UID are refused and the first copy kept.
+   * retry; different bytes under a stored SOP Instance UID are refused and the first copy kept. An
+   * instance hidden by a rejection note is refused too (it stays rejected).
    */
   private StoreOutcome duplicate(InstanceHeader header, String sha256) {
     InstanceRecord existing = index.findInstance(header.sopInstanceUid()).orElse(null);
+    if (existing != null && InstanceRecord.REJECTED.equals(existing.getStatus())) {
+      // IHE RAD IOCM: a rejected instance must not come back through a re-send (a modality
+      // retrying, a router replaying). It stays rejected and hidden, whatever the bytes; the
+      // sender is told so. Only a DELETE of the instance (which also forgets the rejection) lets
+      // the SOP Instance UID be stored again.
+      return failure(
+          DicomStatus.DUPLICATE_SOP_INSTANCE,
+          header,
+          "SOP Instance UID "
+              + header.sopInstanceUid()
+              + " was rejected by rejection note "
+              + existing.getRejectedBy()
+              + " ("
+              + existing.getRejectionCode()
+              + ", PS3.16 CID 7010) and stays rejected; it was not stored again");
+    }
     if (existing != null
         && InstanceRecord.STORED.equals(existing.getStatus())
         && sha256.equals(existing.getSha256())

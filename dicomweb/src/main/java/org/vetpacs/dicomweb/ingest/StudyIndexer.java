@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 import org.vetpacs.dicomweb.dicom.InstanceHeader;
@@ -81,13 +82,7 @@ public class StudyIndexer {
       study.setStudyDescription(header.studyDescription());
       study.setReferringPhysicianName(header.referringPhysicianName());
       List<SeriesRecord> allSeries = index.seriesOfStudy(header.studyInstanceUid());
-      TreeSet<String> modalities = new TreeSet<>();
-      for (SeriesRecord s : allSeries) {
-        if (s.getModality() != null && !s.getModality().isEmpty()) {
-          modalities.add(s.getModality());
-        }
-      }
-      study.setModalitiesInStudy(new ArrayList<>(modalities));
+      study.setModalitiesInStudy(modalitiesOf(allSeries));
       study.setNumberOfSeries(allSeries.size());
       study.setNumberOfInstances(
           (int)
@@ -96,6 +91,58 @@ public class StudyIndexer {
       study.setUpdatedAt(now);
       index.save(study);
     }
+  }
+
+  /**
+   * Recounts a study and some of its series after instances left the visible set (deleted, or
+   * hidden by a rejection note): a series with no stored instance left is removed, and so is a
+   * study with none, so that QIDO-RS and C-FIND no longer find them (PS3.18 10.6 answers from
+   * these records). Otherwise the counts and Modalities in Study are recomputed from the index.
+   */
+  public void recount(String studyInstanceUid, Collection<String> seriesInstanceUids) {
+    synchronized (locks[Math.floorMod(studyInstanceUid.hashCode(), STRIPES)]) {
+      String now = Instant.now().toString();
+      for (String seriesUid : seriesInstanceUids) {
+        long stored = index.countStoredInstances(Filters.eq("seriesInstanceUid", seriesUid));
+        if (stored == 0) {
+          index.deleteSeries(seriesUid);
+          continue;
+        }
+        index
+            .findSeries(seriesUid)
+            .ifPresent(
+                series -> {
+                  series.setNumberOfInstances((int) stored);
+                  series.setUpdatedAt(now);
+                  index.save(series);
+                });
+      }
+      StudyRecord study = index.findStudy(studyInstanceUid).orElse(null);
+      if (study == null) {
+        return;
+      }
+      List<SeriesRecord> allSeries = index.seriesOfStudy(studyInstanceUid);
+      long instances = index.countStoredInstances(Filters.eq("studyInstanceUid", studyInstanceUid));
+      if (allSeries.isEmpty() || instances == 0) {
+        index.deleteStudy(studyInstanceUid);
+        return;
+      }
+      study.setModalitiesInStudy(modalitiesOf(allSeries));
+      study.setNumberOfSeries(allSeries.size());
+      study.setNumberOfInstances((int) instances);
+      study.setUpdatedAt(now);
+      index.save(study);
+    }
+  }
+
+  private static List<String> modalitiesOf(List<SeriesRecord> allSeries) {
+    TreeSet<String> modalities = new TreeSet<>();
+    for (SeriesRecord s : allSeries) {
+      if (s.getModality() != null && !s.getModality().isEmpty()) {
+        modalities.add(s.getModality());
+      }
+    }
+    return new ArrayList<>(modalities);
   }
 
   /** An IS value as an int for ordering; 0 when absent or not an integer. */

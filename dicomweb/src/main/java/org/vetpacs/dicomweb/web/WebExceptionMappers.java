@@ -1,5 +1,6 @@
 package org.vetpacs.dicomweb.web;
 
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
@@ -57,6 +58,33 @@ public final class WebExceptionMappers {
     @Override
     public Response toResponse(DicomMediaTypes.NotAcceptableMediaException e) {
       return Problems.response(Response.Status.NOT_ACCEPTABLE, e.getMessage());
+    }
+  }
+
+  /**
+   * A DELETE that cannot be carried out: 405 with the resource's Allow header (RFC 9110 15.5.6)
+   * when deleting is disabled, 404 for an unknown resource.
+   */
+  @Provider
+  public static class Lifecycle
+      implements ExceptionMapper<org.vetpacs.dicomweb.lifecycle.LifecycleException> {
+    @Override
+    public Response toResponse(org.vetpacs.dicomweb.lifecycle.LifecycleException e) {
+      LOG.fine(() -> "Lifecycle request refused (" + e.reason() + "): " + e.getMessage());
+      Response problem = Problems.response(status(e.reason()), e.getMessage());
+      if (e.allow() == null) {
+        return problem;
+      }
+      return Response.fromResponse(problem).header(HttpHeaders.ALLOW, e.allow()).build();
+    }
+
+    /** The one place a lifecycle failure becomes an HTTP status. */
+    public static Response.Status status(
+        org.vetpacs.dicomweb.lifecycle.LifecycleException.Reason reason) {
+      return switch (reason) {
+        case DISABLED -> Response.Status.METHOD_NOT_ALLOWED;
+        case NOT_FOUND -> Response.Status.NOT_FOUND;
+      };
     }
   }
 }
