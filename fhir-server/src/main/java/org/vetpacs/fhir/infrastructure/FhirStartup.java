@@ -1,7 +1,5 @@
 package org.vetpacs.fhir.infrastructure;
 
-import jakarta.annotation.Resource;
-import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
@@ -27,15 +25,12 @@ public class FhirStartup {
   @Inject FhirValidation validation;
   @Inject ImagingStudyService studies;
 
-  @Resource ManagedExecutorService executor;
-
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
-    Runnable warmUp = validation::warmUp;
-    if (executor != null) {
-      executor.submit(warmUp);
-    } else {
-      new Thread(warmUp, "fhir-validator-warm-up").start();
-    }
+    // A plain daemon thread: it touches no container resource, and must not delay start-up.
+    Thread warmUp = new Thread(validation::warmUp, "fhir-validator-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.setPriority(Thread.MIN_PRIORITY);
+    warmUp.start();
   }
 
   void instanceStored(@Observes InstanceStored event) {
