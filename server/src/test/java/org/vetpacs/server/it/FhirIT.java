@@ -138,6 +138,21 @@ class FhirIT {
         .then().statusCode(200).body("resourceType", equalTo("Bundle")).extract().jsonPath();
   }
 
+  private static void awaitTrue(java.util.function.BooleanSupplier condition, String what) {
+    long deadline = System.nanoTime() + 15_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting for: " + what);
+      }
+      try {
+        Thread.sleep(200);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
   // ---- tests -------------------------------------------------------------------------------
 
   @Test
@@ -376,8 +391,9 @@ class FhirIT {
     }
     given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + uid).then().statusCode(200)
         .body("series[0].instance[0].uid", notNullValue());
-    // the study completed the order
-    given().accept(FHIR_JSON).get(fhir + "/" + orderRef).then().body("status", equalTo("completed"));
+    // the study completed the order (in the background, right after the store)
+    awaitTrue(() -> "completed".equals(given().accept(FHIR_JSON).get(fhir + "/" + orderRef)
+        .jsonPath().getString("status")), "order completed");
 
     // 4. the radiologist's report, preliminary -> final -> amended, with history
     Response report = post("DiagnosticReport",
@@ -420,8 +436,9 @@ class FhirIT {
     given().contentType(Dicom.STOW_CONTENT_TYPE).accept("application/dicom+json")
         .body(Dicom.multipart(study.instances().stream().map(GeneratedInstance::file).toList()))
         .post(root + "/dicom-web/studies").then().statusCode(200);
+    awaitTrue(() -> search("Patient?identifier=" + study.patientId()).getInt("total") == 1,
+        "derived patient");
     JsonPath patients = search("Patient?identifier=" + study.patientId());
-    assertEquals(1, patients.getInt("total"));
     String species = patients.getString("entry[0].resource.extension[0].extension[0].valueCodeableConcept.coding[0].code");
     assertEquals(study.species().snomedCode() != null ? study.species().snomedCode()
         : study.species().name(), species);
