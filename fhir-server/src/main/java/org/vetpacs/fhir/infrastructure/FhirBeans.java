@@ -1,0 +1,81 @@
+package org.vetpacs.fhir.infrastructure;
+
+import ca.uhn.fhir.context.FhirContext;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.vetpacs.dicomweb.index.IndexRepository;
+import org.vetpacs.fhir.service.DiagnosticReportService;
+import org.vetpacs.fhir.service.FhirValidation;
+import org.vetpacs.fhir.service.ImagingStudyService;
+import org.vetpacs.fhir.service.IncludeResolver;
+import org.vetpacs.fhir.service.PatientService;
+import org.vetpacs.fhir.service.RelatedPersonService;
+import org.vetpacs.fhir.service.ServiceRequestService;
+import org.vetpacs.model.fhir.ConformanceResources;
+
+/**
+ * Wires the FHIR face: one R4 {@link FhirContext} (expensive, thread-safe), our conformance
+ * resources, the validator and the services, each created once. The services are plain classes
+ * (so unit tests build them with an in-memory store); this is the only place that knows CDI.
+ */
+@ApplicationScoped
+public class FhirBeans {
+
+  @Produces
+  @Singleton
+  FhirContext fhirContext() {
+    return FhirContext.forR4Cached();
+  }
+
+  @Produces
+  @Singleton
+  ConformanceResources conformance(FhirContext ctx) {
+    return new ConformanceResources(ctx);
+  }
+
+  @Produces
+  @Singleton
+  FhirValidation validation(FhirContext ctx, ConformanceResources conformance) {
+    return new FhirValidation(ctx, conformance);
+  }
+
+  @Produces
+  @Singleton
+  PatientService patients(FhirContext ctx, MongoFhirResourceStore store, FhirValidation v) {
+    return new PatientService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
+  RelatedPersonService owners(FhirContext ctx, MongoFhirResourceStore store, FhirValidation v) {
+    return new RelatedPersonService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
+  ServiceRequestService orders(FhirContext ctx, MongoFhirResourceStore store, FhirValidation v) {
+    return new ServiceRequestService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
+  DiagnosticReportService reports(FhirContext ctx, MongoFhirResourceStore store,
+      FhirValidation v) {
+    return new DiagnosticReportService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
+  ImagingStudyService studies(IndexRepository index, PatientService patients,
+      RelatedPersonService owners, ServiceRequestService orders) {
+    return new ImagingStudyService(index, patients, owners, orders);
+  }
+
+  @Produces
+  @Singleton
+  IncludeResolver includes(FhirContext ctx, MongoFhirResourceStore store,
+      ImagingStudyService studies) {
+    return new IncludeResolver(ctx, store, studies::read, studies::ofPatient);
+  }
+}

@@ -1,0 +1,74 @@
+package org.vetpacs.fhir.infrastructure;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.vetpacs.dicomweb.ingest.InstanceStored;
+import org.vetpacs.fhir.service.FhirValidation;
+import org.vetpacs.fhir.service.ImagingStudyService;
+
+/**
+ * Start-up and archive events for the FHIR face: builds the validator in the background once the
+ * application is up (so start-up does not wait for it and the first request does not pay for it),
+ * and after every stored instance lets the ImagingStudy projection derive the animal Patient and
+ * complete the matching order. That work runs on one background thread, not in the storing
+ * thread: the store has been acknowledged already, a failure there must never fail it, and
+ * concurrent stores of one study must not wait for each other on FHIR writes. A study already
+ * queued is not queued twice, so a 300-slice CT costs a few updates, not 300.
+ */
+@ApplicationScoped
+public class FhirStartup {
+
+  private static final Logger LOG = Logger.getLogger(FhirStartup.class.getName());
+
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+    Thread t = new Thread(r, "fhir-study-projection");
+    t.setDaemon(true);
+    return t;
+  });
+  private final Set<String> queued = ConcurrentHashMap.newKeySet();
+
+  @Inject FhirValidation validation;
+  @Inject ImagingStudyService studies;
+
+  void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    // A plain daemon thread: it touches no container resource, and must not delay start-up.
+    Thread warmUp = new Thread(validation::warmUp, "fhir-validator-warm-up");
+    warmUp.setDaemon(true);
+    warmUp.setPriority(Thread.MIN_PRIORITY);
+    warmUp.start();
+  }
+
+  void instanceStored(@Observes InstanceStored event) {
+    String uid = event.studyInstanceUid();
+    if (!queued.add(uid)) {
+      return;
+    }
+    try {
+      worker.submit(() -> {
+        queued.remove(uid);
+        try {
+          studies.studyUpdated(uid);
+        } catch (RuntimeException | LinkageError e) {
+          LOG.log(Level.WARNING, "ImagingStudy update after a store failed for study " + uid, e);
+        }
+      });
+    } catch (RuntimeException e) {
+      queued.remove(uid);
+      LOG.log(Level.WARNING, "Could not queue the ImagingStudy update of study " + uid, e);
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    worker.shutdownNow();
+  }
+}
