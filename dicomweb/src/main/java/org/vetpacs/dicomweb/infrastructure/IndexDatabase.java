@@ -5,6 +5,7 @@ import com.mongodb.client.MongoClients;
 import jakarta.annotation.PreDestroy;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import jakarta.enterprise.inject.Alternative;
 import jakarta.enterprise.inject.Produces;
 import jakarta.enterprise.inject.Typed;
@@ -33,6 +34,7 @@ public class IndexDatabase {
   private static final Logger LOG = Logger.getLogger(IndexDatabase.class.getName());
 
   @Inject Config config;
+  @Inject Instance<IndexServer> servers;
 
   private MongoClient client;
   private MongoDBDocumentManagerFactory factory;
@@ -44,6 +46,7 @@ public class IndexDatabase {
   @Typed(MongoDBDocumentManager.class)
   public synchronized MongoDBDocumentManager manager() {
     if (manager == null) {
+      servers.forEach(IndexServer::ensureStarted);
       String url = config.getValue("jnosql.mongodb.url", String.class);
       database = config.getOptionalValue("jnosql.document.database", String.class).orElse("vetpacs");
       client = MongoClients.create(url);

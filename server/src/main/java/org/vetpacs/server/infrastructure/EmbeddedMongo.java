@@ -34,15 +34,45 @@ public final class EmbeddedMongo {
   private final DurableH2Backend backend;
   private final String url;
 
+  /**
+   * The loopback port of the embedded server, chosen once per JVM and kept in a system property so
+   * that every class loader Payara makes for the application (it scans with throw-away ones during
+   * deployment) agrees on it without starting anything.
+   */
+  static final String PORT_PROPERTY = "vetpacs.embedded.mongodb.port";
+
+  /** The port the embedded server listens (or will listen) on. */
+  public static int port() {
+    synchronized (System.getProperties()) { // one lock for every class loader of this JVM
+      String chosen = System.getProperty(PORT_PROPERTY);
+      if (chosen != null) {
+        return Integer.parseInt(chosen);
+      }
+      try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
+        probe.setReuseAddress(true);
+        probe.bind(new InetSocketAddress("127.0.0.1", 0));
+        int port = probe.getLocalPort();
+        System.setProperty(PORT_PROPERTY, Integer.toString(port));
+        return port;
+      } catch (IOException e) {
+        throw new UncheckedIOException("No free loopback port for the embedded index", e);
+      }
+    }
+  }
+
+  /** The connection URL of the embedded server (started or not). */
+  public static String url() {
+    return "mongodb://127.0.0.1:" + port();
+  }
+
   private EmbeddedMongo(Path file) {
     // mongo-java-server keeps only unique indexes and warns once per requested secondary index;
     // queries still answer correctly (by scanning). Say it once here instead.
     Logger.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase").setLevel(Level.SEVERE);
     this.backend = new DurableH2Backend(file.toString());
     this.server = new MongoServer(backend);
-    InetSocketAddress address = new InetSocketAddress("127.0.0.1", 0);
-    server.bind(address);
-    this.url = "mongodb://127.0.0.1:" + server.getLocalAddress().getPort();
+    server.bind(new InetSocketAddress("127.0.0.1", port()));
+    this.url = url();
     LOG.info(
         () ->
             "Embedded MongoDB-compatible index started at "
