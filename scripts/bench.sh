@@ -84,4 +84,4 @@ JSON
 fi
 
 mvn -B -q -pl test-data exec:java -Dexec.mainClass=org.vetpacs.testdata.bench.Benchmark \
-  -Dexec.args="${ARGS[*]}" 2>&1 | grep -v '^\[main\] ERROR com.pixelmed' 
+  -Dexec.args="${ARGS[*]}" 2>&1 | grep --line-buffered -v "^\[main\] ERROR com.pixelmed"

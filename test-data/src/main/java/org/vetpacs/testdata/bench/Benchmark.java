@@ -78,6 +78,7 @@ public final class Benchmark {
       System.exit(2);
     }
     new Benchmark(options).run();
+    System.exit(0); // exec:java waits for every non-daemon thread of the HTTP clients
   }
 
   private void run() throws Exception {
@@ -144,7 +145,8 @@ public final class Benchmark {
         }
       }
     });
-    server.setExecutor(Executors.newFixedThreadPool(2));
+    ExecutorService serverThreads = Executors.newFixedThreadPool(2);
+    server.setExecutor(serverThreads);
     server.start();
     try {
       HttpClient http = HttpClient.newHttpClient();
@@ -167,6 +169,7 @@ public final class Benchmark {
       put("Ceiling: loopback HTTP (MB/s)", "machine", fmt(Stats.median(loop)));
     } finally {
       server.stop(0);
+      serverThreads.shutdownNow();
     }
   }
 
