@@ -77,8 +77,14 @@ public final class Benchmark {
       System.err.println("usage: Benchmark --vetpacs URL [--orthanc URL ...] --work DIR [--runs N] [--quick]");
       System.exit(2);
     }
-    new Benchmark(options).run();
-    System.exit(0); // exec:java waits for every non-daemon thread of the HTTP clients
+    int exit = 0;
+    try {
+      new Benchmark(options).run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      exit = 1;
+    }
+    System.exit(exit); // exec:java waits for every non-daemon thread of the HTTP clients
   }
 
   private void run() throws Exception {
@@ -93,21 +99,37 @@ public final class Benchmark {
     int ctSlices = quick ? 30 : 100;
     for (Target t : targets) {
       for (int conc : new int[] {1, 4}) {
-        stow(t, "STOW-RS CT 512x512, c=" + conc, StudyKind.CT, new GeneratorOptions(false, ctSlices), conc);
-        stow(t, "STOW-RS DR ~15 MB, c=" + conc, StudyKind.DR_THORAX, GeneratorOptions.realistic(), conc);
+        int c = conc;
+        guard(t, "STOW-RS CT, c=" + c, () -> stow(t, "STOW-RS CT 512x512, c=" + c, StudyKind.CT,
+            new GeneratorOptions(false, ctSlices), c));
+        guard(t, "STOW-RS DR, c=" + c, () -> stow(t, "STOW-RS DR ~15 MB, c=" + c,
+            StudyKind.DR_THORAX, GeneratorOptions.realistic(), c));
       }
-      cstore(t, ctSlices);
+      guard(t, "C-STORE", () -> cstore(t, ctSlices));
     }
     for (Target t : targets) {
-      queries(t);
+      guard(t, "QIDO", () -> queries(t));
     }
     for (Target t : targets) {
-      retrieve(t, ctSlices);
+      guard(t, "WADO-RS", () -> retrieve(t, ctSlices));
     }
     for (Target t : targets) {
       memory(t);
     }
     print();
+  }
+
+  /** A measurement that may fail without ending the whole benchmark. */
+  private interface Step {
+    void run() throws Exception;
+  }
+
+  private void guard(Target t, String what, Step step) {
+    try {
+      step.run();
+    } catch (Exception e) {
+      put(what, t.name(), "error: " + e.getClass().getSimpleName());
+    }
   }
 
   // ---------------------------------------------------------------- ceilings

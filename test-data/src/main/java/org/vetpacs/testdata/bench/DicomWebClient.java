@@ -50,7 +50,10 @@ final class DicomWebClient {
             .header("Content-Type",
                 "multipart/related; type=\"application/dicom\"; boundary=" + BOUNDARY)
             .header("Accept", "application/dicom+json")
-            .POST(HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)))
+            // a known Content-Length: some servers (Orthanc) refuse chunked uploads
+            .POST(HttpRequest.BodyPublishers.fromPublisher(
+                HttpRequest.BodyPublishers.concat(parts.toArray(HttpRequest.BodyPublisher[]::new)),
+                contentLength(parts)))
             .timeout(Duration.ofMinutes(10))
             .build();
     HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
@@ -81,6 +84,14 @@ final class DicomWebClient {
     }
     long end = System.nanoTime() - start;
     return new long[] {response.statusCode(), total, firstByte < 0 ? end : firstByte, end};
+  }
+
+  private static long contentLength(List<HttpRequest.BodyPublisher> parts) {
+    long total = 0;
+    for (HttpRequest.BodyPublisher part : parts) {
+      total += part.contentLength();
+    }
+    return total;
   }
 
   static long size(List<Path> files) throws IOException {
