@@ -3,6 +3,7 @@ package org.vetpacs.fhir.infrastructure;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
+import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
 import java.util.Set;
@@ -13,6 +14,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.vetpacs.dicomweb.ingest.InstanceStored;
 import org.vetpacs.fhir.service.FhirValidation;
+import org.vetpacs.fhir.service.FhirResourceChanged;
 import org.vetpacs.fhir.service.ImagingStudyService;
 
 /**
@@ -38,6 +40,7 @@ public class FhirStartup {
 
   @Inject FhirValidation validation;
   @Inject ImagingStudyService studies;
+  @Inject Event<FhirResourceChanged> changed;
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     // A plain daemon thread: it touches no container resource, and must not delay start-up.
@@ -57,6 +60,7 @@ public class FhirStartup {
         queued.remove(uid);
         try {
           studies.studyUpdated(uid);
+          changed.fire(new FhirResourceChanged("ImagingStudy", uid, 0, false));
         } catch (RuntimeException | LinkageError e) {
           LOG.log(Level.WARNING, "ImagingStudy update after a store failed for study " + uid, e);
         }

@@ -6,6 +6,7 @@ import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -16,6 +17,7 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.bson.conversions.Bson;
 import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+import org.vetpacs.fhir.service.FhirResourceChanged;
 import org.vetpacs.fhir.service.FhirResourceStore;
 import org.vetpacs.fhir.service.StoreQuery;
 import org.vetpacs.fhir.service.StoredResource;
@@ -25,12 +27,14 @@ import org.vetpacs.fhir.service.StoredResource;
 public class MongoFhirResourceStore implements FhirResourceStore {
 
   private MongoDBTemplate template;
+  private Event<FhirResourceChanged> changed;
 
   protected MongoFhirResourceStore() {}
 
   @Inject
-  public MongoFhirResourceStore(MongoDBTemplate template) {
+  public MongoFhirResourceStore(MongoDBTemplate template, Event<FhirResourceChanged> changed) {
     this.template = template;
+    this.changed = changed;
   }
 
   @Override
@@ -44,6 +48,7 @@ public class MongoFhirResourceStore implements FhirResourceStore {
       }
       throw e;
     }
+    changed.fire(new FhirResourceChanged(r.type(), r.id(), r.version(), true));
   }
 
   @Override
@@ -59,6 +64,7 @@ public class MongoFhirResourceStore implements FhirResourceStore {
       throw e;
     }
     template.update(current(r));
+    changed.fire(new FhirResourceChanged(r.type(), r.id(), r.version(), false));
   }
 
   private void insertHistory(StoredResource r) {
