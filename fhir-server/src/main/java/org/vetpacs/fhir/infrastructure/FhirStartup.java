@@ -12,13 +12,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
 import org.vetpacs.dicomweb.ingest.InstanceStored;
 import org.vetpacs.fhir.service.FhirValidation;
 import org.vetpacs.fhir.service.FhirResourceChanged;
 import org.vetpacs.fhir.service.ImagingStudyService;
 
 /**
- * Start-up and archive events for the FHIR face: builds the validator in the background once the
+ * Start-up and archive events for the FHIR face: creates the FHIR store's MongoDB indexes
+ * ({@link FhirMongoIndexes}), builds the validator in the background once the
  * application is up (so start-up does not wait for it and the first request does not pay for it),
  * and after every stored instance lets the ImagingStudy projection derive the animal Patient and
  * complete the matching order. That work runs on one background thread, not in the storing
@@ -41,8 +43,10 @@ public class FhirStartup {
   @Inject FhirValidation validation;
   @Inject ImagingStudyService studies;
   @Inject Event<FhirResourceChanged> changed;
+  @Inject IndexDatabase indexDatabase;
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
+    FhirMongoIndexes.ensure(indexDatabase.client(), indexDatabase.database());
     // A plain daemon thread: it touches no container resource, and must not delay start-up.
     Thread warmUp = new Thread(validation::warmUp, "fhir-validator-warm-up");
     warmUp.setDaemon(true);
