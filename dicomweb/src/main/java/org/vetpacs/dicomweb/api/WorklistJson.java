@@ -151,6 +151,10 @@ final class WorklistJson {
         item.getRequestedProcedureCodeMeaning());
     add(json, "StudyInstanceUID", item.getStudyInstanceUid());
     add(json, "ReferringPhysicianName", item.getReferringPhysicianName());
+    add(json, "RequestingPhysician", item.getRequestingPhysician());
+    add(json, "ReasonForTheRequestedProcedure", item.getReasonForRequestedProcedure());
+    add(json, "RequestedProcedurePriority", item.getRequestedProcedurePriority());
+    add(json, "orderId", item.getOrderId());
     add(json, "Modality", item.getModality());
     add(json, "ScheduledStationAETitle", item.getScheduledStationAeTitle());
     add(json, "ScheduledProcedureStepStartDate", item.getScheduledProcedureStepStartDate());

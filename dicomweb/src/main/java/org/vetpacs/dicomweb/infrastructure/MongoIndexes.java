@@ -62,6 +62,8 @@ public final class MongoIndexes {
       worklist.createIndex(Indexes.ascending("scheduledStationAeTitle", startDate));
       worklist.createIndex(Indexes.ascending("scheduledProcedureStepStatus", startDate));
       worklist.createIndex(Indexes.ascending("patientId"));
+      // the item of a FHIR order (not unique: items made through /api/worklist have none)
+      worklist.createIndex(Indexes.ascending("orderId"));
     } catch (RuntimeException e) {
       LOG.log(Level.WARNING, "Could not create the index's MongoDB indexes; queries will be slower", e);
     }

@@ -52,6 +52,7 @@ public final class WorklistDicomJson {
     string(out, "00102298", "CS", item.getResponsiblePersonRole());
     string(out, "00102299", "LO", item.getResponsibleOrganization());
     string(out, "0020000D", "UI", item.getStudyInstanceUid());
+    name(out, "00321032", item.getRequestingPhysician());
     string(out, "00321060", "LO", item.getRequestedProcedureDescription());
     code(
         out,
@@ -72,6 +73,8 @@ public final class WorklistDicomJson {
     endObject(out);
     out.append("]},");
     string(out, "00401001", "SH", item.getRequestedProcedureId());
+    string(out, "00401002", "LO", item.getReasonForRequestedProcedure());
+    string(out, "00401003", "SH", item.getRequestedProcedurePriority());
     endObject(out);
     return out.toString();
   }

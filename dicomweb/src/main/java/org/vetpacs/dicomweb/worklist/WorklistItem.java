@@ -83,6 +83,21 @@ public class WorklistItem {
   /** Study Instance UID (0020,000D), UI; generated (2.25 form) if absent. */
   @Column private String studyInstanceUid;
 
+  /** Requesting Physician (0032,1032), PN: who ordered the procedure. */
+  @Column private String requestingPhysician;
+
+  /** Reason for the Requested Procedure (0040,1002), LO. */
+  @Column private String reasonForRequestedProcedure;
+
+  /** Requested Procedure Priority (0040,1003), CS: STAT, HIGH, ROUTINE, MEDIUM or LOW. */
+  @Column private String requestedProcedurePriority;
+
+  /**
+   * The id of the order this item was scheduled from (a FHIR ServiceRequest id), or null for an
+   * item created through {@code /api/worklist}; at most one item per order.
+   */
+  @Column private String orderId;
+
   /** Referring Physician's Name (0008,0090), PN. */
   @Column private String referringPhysicianName;
 
@@ -293,6 +308,38 @@ public class WorklistItem {
 
   public void setStudyInstanceUid(String studyInstanceUid) {
     this.studyInstanceUid = studyInstanceUid;
+  }
+
+  public String getRequestingPhysician() {
+    return requestingPhysician;
+  }
+
+  public void setRequestingPhysician(String requestingPhysician) {
+    this.requestingPhysician = requestingPhysician;
+  }
+
+  public String getReasonForRequestedProcedure() {
+    return reasonForRequestedProcedure;
+  }
+
+  public void setReasonForRequestedProcedure(String reasonForRequestedProcedure) {
+    this.reasonForRequestedProcedure = reasonForRequestedProcedure;
+  }
+
+  public String getRequestedProcedurePriority() {
+    return requestedProcedurePriority;
+  }
+
+  public void setRequestedProcedurePriority(String requestedProcedurePriority) {
+    this.requestedProcedurePriority = requestedProcedurePriority;
+  }
+
+  public String getOrderId() {
+    return orderId;
+  }
+
+  public void setOrderId(String orderId) {
+    this.orderId = orderId;
   }
 
   public String getReferringPhysicianName() {

@@ -22,6 +22,9 @@ public interface WorklistRepository {
 
   Optional<WorklistItem> findById(String id);
 
+  /** The item scheduled from an order ({@link WorklistItem#getOrderId()}), if any. */
+  Optional<WorklistItem> findByOrderId(String orderId);
+
   boolean existsByAccessionNumber(String accessionNumber);
 
   boolean existsByStudyInstanceUid(String studyInstanceUid);

@@ -56,6 +56,9 @@ public class WorklistService {
           "INVESTIGATOR",
           "VETERINARIAN");
 
+  /** Defined terms of Requested Procedure Priority (0040,1003), PS3.3 C.4.11 (Requested Procedure). */
+  static final Set<String> PRIORITIES = Set.of("STAT", "HIGH", "ROUTINE", "MEDIUM", "LOW");
+
   /** Sex words from practice-management systems that also say whether the animal is neutered. */
   private static final Map<String, NeuterStatus> NEUTER_IN_SEX =
       Map.ofEntries(
@@ -121,7 +124,10 @@ public class WorklistService {
    *     Number or Study Instance UID already in the worklist
    */
   public WorklistItem create(NewWorklistItem request) {
-    WorklistItem item = validated(request);
+    return insertNew(validated(request));
+  }
+
+  private WorklistItem insertNew(WorklistItem item) {
     if (item.getAccessionNumber() == null) {
       item.setAccessionNumber(newAccessionNumber());
     } else if (repository.existsByAccessionNumber(item.getAccessionNumber())) {
@@ -158,6 +164,88 @@ public class WorklistService {
                 + ", "
                 + item.getScheduledProcedureStepStartDate());
     return item;
+  }
+
+  /**
+   * Schedules, or reschedules, the one item of an order (the FHIR face calls this for an active
+   * ServiceRequest). Idempotent: the first call creates the item with {@code orderId} stored on it,
+   * later calls replace its attributes with the request's, keeping what the server assigned
+   * (Study Instance UID, Requested Procedure ID, Scheduled Procedure Step ID, Accession Number
+   * unless the request names one) and the step's status. An item already COMPLETED or
+   * DISCONTINUED is left as it is. Calls for one order are serialized inside this process.
+   *
+   * @param orderId the order's id (e.g. a ServiceRequest id)
+   * @param request the attributes, checked as by {@link #create}
+   * @return the stored item
+   * @throws WorklistException INVALID or CONFLICT as {@link #create}
+   */
+  public WorklistItem scheduleForOrder(String orderId, NewWorklistItem request) {
+    synchronized (lockFor("order:" + orderId)) {
+      Optional<WorklistItem> existing = repository.findByOrderId(orderId);
+      WorklistItem item = validated(request);
+      item.setOrderId(orderId);
+      if (existing.isEmpty()) {
+        return insertNew(item);
+      }
+      WorklistItem old = existing.get();
+      if (old.status().isFinal()) {
+        return old;
+      }
+      if (item.getAccessionNumber() == null) {
+        item.setAccessionNumber(old.getAccessionNumber());
+      } else if (!item.getAccessionNumber().equals(old.getAccessionNumber())
+          && repository.existsByAccessionNumber(item.getAccessionNumber())) {
+        throw WorklistException.conflict(
+            "AccessionNumber " + item.getAccessionNumber() + " is already in the worklist");
+      }
+      if (item.getStudyInstanceUid() == null) {
+        item.setStudyInstanceUid(old.getStudyInstanceUid());
+      }
+      if (item.getRequestedProcedureId() == null) {
+        item.setRequestedProcedureId(old.getRequestedProcedureId());
+      }
+      if (item.getScheduledProcedureStepId() == null) {
+        item.setScheduledProcedureStepId(old.getScheduledProcedureStepId());
+      }
+      item.setScheduledProcedureStepStatus(old.getScheduledProcedureStepStatus());
+      item.setId(old.getId());
+      item.setCreatedAt(old.getCreatedAt());
+      item.setUpdatedAt(Instant.now(clock).toString());
+      repository.update(item);
+      LOG.info(() -> "Worklist item " + item.getId() + " of order " + orderId + " updated");
+      return item;
+    }
+  }
+
+  /**
+   * The item scheduled from an order.
+   *
+   * @param orderId the order's id
+   * @return the item, if the order has one
+   */
+  public Optional<WorklistItem> findByOrder(String orderId) {
+    return orderId == null ? Optional.empty() : repository.findByOrderId(orderId);
+  }
+
+  /**
+   * Ends the item of an order: COMPLETED (the order was fulfilled) or DISCONTINUED (it was
+   * revoked). Either way it leaves the worklist; nothing happens when the order has no item or its
+   * item is already final.
+   *
+   * @param orderId the order's id
+   * @param status COMPLETED or DISCONTINUED
+   * @return the item, if the order has one
+   */
+  public Optional<WorklistItem> endOrder(String orderId, ProcedureStepStatus status) {
+    if (!status.isFinal()) {
+      throw new IllegalArgumentException("An order ends COMPLETED or DISCONTINUED: " + status);
+    }
+    // No order lock here: updateStatus serializes the change on the item itself.
+    Optional<WorklistItem> item = repository.findByOrderId(orderId);
+    if (item.isEmpty() || item.get().status().isFinal()) {
+      return item;
+    }
+    return Optional.of(updateStatus(item.get().getId(), status));
   }
 
   /**
@@ -274,6 +362,18 @@ public class WorklistService {
     item.setStudyInstanceUid(DicomValues.ui("StudyInstanceUID", r.get("StudyInstanceUID")));
     item.setReferringPhysicianName(
         DicomValues.pn("ReferringPhysicianName", r.get("ReferringPhysicianName")));
+    item.setRequestingPhysician(
+        DicomValues.pn("RequestingPhysician", r.get("RequestingPhysician")));
+    item.setReasonForRequestedProcedure(
+        DicomValues.lo(
+            "ReasonForTheRequestedProcedure", r.get("ReasonForTheRequestedProcedure")));
+    String priority =
+        DicomValues.cs("RequestedProcedurePriority", r.get("RequestedProcedurePriority"));
+    if (priority != null && !PRIORITIES.contains(priority)) {
+      throw WorklistException.invalid(
+          "RequestedProcedurePriority must be one of " + PRIORITIES + ": " + priority);
+    }
+    item.setRequestedProcedurePriority(priority);
 
     item.setModality(required("Modality", DicomValues.cs("Modality", r.get("Modality"))));
     item.setScheduledStationAeTitle(

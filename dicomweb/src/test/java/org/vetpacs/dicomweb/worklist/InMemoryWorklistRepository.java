@@ -32,6 +32,11 @@ final class InMemoryWorklistRepository implements WorklistRepository {
   }
 
   @Override
+  public Optional<WorklistItem> findByOrderId(String orderId) {
+    return items.values().stream().filter(i -> orderId.equals(i.getOrderId())).findFirst();
+  }
+
+  @Override
   public boolean existsByAccessionNumber(String accessionNumber) {
     return items.values().stream().anyMatch(i -> accessionNumber.equals(i.getAccessionNumber()));
   }

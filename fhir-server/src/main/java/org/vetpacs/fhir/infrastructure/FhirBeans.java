@@ -4,12 +4,19 @@ import ca.uhn.fhir.context.FhirContext;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Singleton;
+import java.time.ZoneId;
+import org.eclipse.microprofile.config.Config;
 import org.vetpacs.dicomweb.index.IndexRepository;
+import org.vetpacs.dicomweb.worklist.WorklistService;
+import org.vetpacs.fhir.service.ChargeItemService;
+import org.vetpacs.fhir.service.OrderWorklistService;
 import org.vetpacs.fhir.service.DiagnosticReportService;
 import org.vetpacs.fhir.service.FhirValidation;
 import org.vetpacs.fhir.service.ImagingStudyService;
 import org.vetpacs.fhir.service.IncludeResolver;
+import org.vetpacs.fhir.service.OrganizationService;
 import org.vetpacs.fhir.service.PatientService;
+import org.vetpacs.fhir.service.PractitionerService;
 import org.vetpacs.fhir.service.RelatedPersonService;
 import org.vetpacs.fhir.service.ServiceRequestService;
 import org.vetpacs.model.fhir.ConformanceResources;
@@ -54,6 +61,20 @@ public class FhirBeans {
 
   @Produces
   @Singleton
+  OrganizationService organizations(FhirContext ctx, MongoFhirResourceStore store,
+      FhirValidation v) {
+    return new OrganizationService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
+  PractitionerService practitioners(FhirContext ctx, MongoFhirResourceStore store,
+      FhirValidation v) {
+    return new PractitionerService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
   ServiceRequestService orders(FhirContext ctx, MongoFhirResourceStore store, FhirValidation v) {
     return new ServiceRequestService(ctx, store, v);
   }
@@ -63,6 +84,24 @@ public class FhirBeans {
   DiagnosticReportService reports(FhirContext ctx, MongoFhirResourceStore store,
       FhirValidation v) {
     return new DiagnosticReportService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
+  ChargeItemService charges(FhirContext ctx, MongoFhirResourceStore store) {
+    return new ChargeItemService(ctx, store);
+  }
+
+  /** {@code vetpacs.worklist.station} (VETPACS_WORKLIST_STATION): AE of orders naming none. */
+  @Produces
+  @Singleton
+  OrderWorklistService orderWorklist(ServiceRequestService orders, PatientService patients,
+      RelatedPersonService owners, OrganizationService organizations,
+      PractitionerService practitioners, WorklistService worklist, Config config) {
+    String station = config.getOptionalValue("vetpacs.worklist.station", String.class)
+        .orElse(null);
+    return new OrderWorklistService(orders, patients, owners, organizations, practitioners,
+        worklist, station, ZoneId.systemDefault());
   }
 
   @Produces

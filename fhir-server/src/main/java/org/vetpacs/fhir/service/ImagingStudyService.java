@@ -118,6 +118,22 @@ public class ImagingStudyService {
   }
 
   /**
+   * The filter for {@code bodysite}: studies with a series whose Body Part Examined (0018,0015,
+   * PS3.3 C.7.3.1) is one of these values (case-insensitive; Defined Terms are upper case).
+   *
+   * @param bodyParts the values, e.g. {@code CHEST}
+   * @return the filter
+   */
+  public Bson bodySiteFilter(List<String> bodyParts) {
+    List<String> upper = bodyParts.stream()
+        .map(b -> b.toUpperCase(java.util.Locale.ROOT)).toList();
+    List<String> studyUids = index.find(SeriesRecord.class,
+            Filters.in("bodyPartExamined", upper), Sorts.ascending("_id"), 0, 5000)
+        .stream().map(SeriesRecord::getStudyInstanceUid).distinct().toList();
+    return Filters.in("_id", studyUids);
+  }
+
+  /**
    * The filter for {@code basedon}: the order's accession numbers.
    *
    * @param serviceRequestId the ServiceRequest id
@@ -131,6 +147,18 @@ public class ImagingStudyService {
       // no such order
     }
     return Filters.in("accessionNumber", accessions);
+  }
+
+  /**
+   * The Study Instance UIDs of the studies done for an order (its accession numbers).
+   *
+   * @param serviceRequestId the ServiceRequest id
+   * @return the UIDs (at most 10)
+   */
+  public List<String> studyUidsOfOrder(String serviceRequestId) {
+    return index.find(StudyRecord.class, basedOnFilter(serviceRequestId),
+            Sorts.ascending("_id"), 0, 10)
+        .stream().map(StudyRecord::getStudyInstanceUid).toList();
   }
 
   /**

@@ -100,6 +100,29 @@ public class ServiceRequestService extends ResourceService<ServiceRequest> {
     return i.getType().getCoding().stream().anyMatch(c -> "ACSN".equals(c.getCode()));
   }
 
+  /**
+   * The accession number the server assigned to an order.
+   *
+   * @param r the order
+   * @return the value, if assigned
+   */
+  public static Optional<String> assignedAccession(ServiceRequest r) {
+    return ours(r).map(Identifier::getValue);
+  }
+
+  /**
+   * The active orders of a patient (at most 100), e.g. to refresh their worklist items.
+   *
+   * @param patientId the Patient id
+   * @return the orders
+   */
+  public List<ServiceRequest> activeOfPatient(String patientId) {
+    StoreQuery q = new StoreQuery.Builder(typeName())
+        .and(new StoreQuery.AnyKey(Set.of("patient=Patient/" + patientId)))
+        .and(new StoreQuery.AnyKey(Set.of("status:code=active"))).build();
+    return store.search(q, 0, 100).stream().map(this::parse).toList();
+  }
+
   private static Optional<Identifier> ours(ServiceRequest r) {
     return r.getIdentifier().stream()
         .filter(i -> VetFhir.SID_ACCESSION.equals(i.getSystem())).findFirst();

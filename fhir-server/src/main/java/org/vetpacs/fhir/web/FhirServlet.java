@@ -12,10 +12,13 @@ import org.hl7.fhir.r4.model.CodeSystem;
 import org.hl7.fhir.r4.model.SearchParameter;
 import org.hl7.fhir.r4.model.StructureDefinition;
 import org.hl7.fhir.r4.model.ValueSet;
+import org.vetpacs.fhir.service.ChargeItemService;
 import org.vetpacs.fhir.service.DiagnosticReportService;
 import org.vetpacs.fhir.service.ImagingStudyService;
 import org.vetpacs.fhir.service.IncludeResolver;
+import org.vetpacs.fhir.service.OrganizationService;
 import org.vetpacs.fhir.service.PatientService;
+import org.vetpacs.fhir.service.PractitionerService;
 import org.vetpacs.fhir.service.RelatedPersonService;
 import org.vetpacs.fhir.service.ServiceRequestService;
 import org.vetpacs.model.fhir.ConformanceResources;
@@ -39,6 +42,9 @@ public class FhirServlet extends RestfulServer {
   @Inject transient DiagnosticReportService reports;
   @Inject transient ImagingStudyService studies;
   @Inject transient IncludeResolver includes;
+  @Inject transient OrganizationService organizations;
+  @Inject transient PractitionerService practitioners;
+  @Inject transient ChargeItemService charges;
 
   @Inject
   @ConfigProperty(name = "vetpacs.base.url", defaultValue = " ")
@@ -61,6 +67,9 @@ public class FhirServlet extends RestfulServer {
         new ServiceRequestResourceProvider(orders, includes),
         new ImagingStudyResourceProvider(studies, includes),
         new DiagnosticReportResourceProvider(reports, includes),
+        new OrganizationResourceProvider(organizations),
+        new PractitionerResourceProvider(practitioners),
+        new ChargeItemResourceProvider(charges),
         new EndpointResourceProvider(baseUrl == null ? null : baseUrl.trim()),
         new ConformanceResourceProvider<>(StructureDefinition.class,
             conformance.structureDefinitions()),

@@ -1,6 +1,7 @@
 package org.vetpacs.fhir.web;
 
 import ca.uhn.fhir.model.api.Include;
+import ca.uhn.fhir.model.api.annotation.Description;
 import ca.uhn.fhir.rest.annotation.IdParam;
 import ca.uhn.fhir.rest.annotation.IncludeParam;
 import ca.uhn.fhir.rest.annotation.OptionalParam;
@@ -66,6 +67,9 @@ public class ImagingStudyResourceProvider implements IResourceProvider {
       @OptionalParam(name = ImagingStudy.SP_MODALITY) TokenOrListParam modality,
       @OptionalParam(name = ImagingStudy.SP_BASEDON, targetTypes = ServiceRequest.class)
           ReferenceOrListParam basedOn,
+      @Description(shortDefinition = "Body Part Examined (0018,0015) of a series, e.g. CHEST; "
+          + "the code of a token, case-insensitive")
+          @OptionalParam(name = ImagingStudy.SP_BODYSITE) TokenOrListParam bodySite,
       @Sort SortSpec sort,
       @IncludeParam(allow = {"ImagingStudy:subject", "ImagingStudy:patient",
           "ImagingStudy:basedon"}) Set<Include> include,
@@ -114,6 +118,10 @@ public class ImagingStudyResourceProvider implements IResourceProvider {
     }
     if (modality != null) {
       all.add(Filters.in("modalitiesInStudy", modality.getValuesAsQueryTokens().stream()
+          .map(TokenParam::getValue).toList()));
+    }
+    if (bodySite != null) {
+      all.add(studies.bodySiteFilter(bodySite.getValuesAsQueryTokens().stream()
           .map(TokenParam::getValue).toList()));
     }
     boolean ascending = false;

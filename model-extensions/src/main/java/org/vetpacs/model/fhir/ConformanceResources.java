@@ -32,7 +32,8 @@ public final class ConformanceResources {
       "fhir/SearchParameter-DiagnosticReport-imaging-study.json",
       "fhir/SearchParameter-Patient-species.json",
       "fhir/SearchParameter-Patient-breed.json",
-      "fhir/SearchParameter-Patient-owner-name.json");
+      "fhir/SearchParameter-Patient-owner-name.json",
+      "fhir/SearchParameter-ChargeItem-status.json");
 
   private final List<StructureDefinition> structureDefinitions;
   private final List<SearchParameter> searchParameters;

@@ -164,7 +164,24 @@ class FhirIT {
     List<String> types = cs.getList("rest[0].resource.type");
     assertTrue(types.containsAll(List.of("Patient", "RelatedPerson", "ServiceRequest",
         "ImagingStudy", "DiagnosticReport", "Endpoint", "StructureDefinition", "CodeSystem",
-        "ValueSet", "SearchParameter")), types.toString());
+        "ValueSet", "SearchParameter", "Organization", "Practitioner", "ChargeItem")),
+        types.toString());
+    for (String type : List.of("Organization", "Practitioner")) {
+      assertTrue(cs.getList("rest[0].resource.find { it.type == '" + type + "' }.searchParam.name")
+          .containsAll(List.of("identifier", "name", "active")), type);
+      assertTrue(cs.getList("rest[0].resource.find { it.type == '" + type + "' }.interaction.code")
+          .containsAll(List.of("read", "vread", "create", "update", "history-instance",
+              "search-type")), type);
+    }
+    assertTrue(cs.getList("rest[0].resource.find { it.type == 'ChargeItem' }.searchParam.name")
+        .containsAll(List.of("identifier", "patient", "subject", "service", "status",
+            "entered-date")));
+    List<String> chargeInteractions =
+        cs.getList("rest[0].resource.find { it.type == 'ChargeItem' }.interaction.code");
+    assertTrue(!chargeInteractions.contains("create") && !chargeInteractions.contains("update"),
+        chargeInteractions.toString());
+    assertTrue(cs.getList("rest[0].resource.find { it.type == 'ImagingStudy' }.searchParam.name")
+        .containsAll(List.of("patient", "modality", "started", "bodysite")));
     assertTrue(!types.contains("Observation"));
     assertTrue(cs.getList("rest[0].resource.find { it.type == 'DiagnosticReport' }.searchParam.name")
         .containsAll(List.of("imaging-study", "subject", "patient", "based-on", "status", "issued",
@@ -250,6 +267,73 @@ class FhirIT {
         .statusCode(200).body("total", equalTo(1));
     given().accept(FHIR_JSON).get(fhir + "/RelatedPerson?name=owner" + tag).then()
         .statusCode(200).body("total", equalTo(1));
+  }
+
+  @Test
+  void organizationCreateReadVreadUpdateHistoryAndSearchByIdentifierNameAndActive() {
+    String tag = unique();
+    String body = """
+        {"resourceType":"Organization","active":true,
+         "identifier":[{"system":"https://vetpacs.org/fhir/sid/clinic","value":"CL-%s"}],
+         "name":"Riverside Vet %s","alias":["Riverside Animal Hospital %s"]}
+        """.formatted(tag, tag, tag);
+    Response created = post("Organization", body);
+    created.then().statusCode(201).header("ETag", equalTo("W/\"1\""))
+        .body("meta.versionId", equalTo("1"));
+    String id = created.jsonPath().getString("id");
+    given().accept(FHIR_JSON).get(fhir + "/Organization/" + id).then().statusCode(200)
+        .body("name", equalTo("Riverside Vet " + tag));
+    given().contentType(FHIR_JSON).header("If-Match", "W/\"1\"")
+        .body(body.replace("\"active\":true", "\"id\":\"" + id + "\",\"active\":false"))
+        .put(fhir + "/Organization/" + id).then().statusCode(200)
+        .body("meta.versionId", equalTo("2"));
+    given().accept(FHIR_JSON).get(fhir + "/Organization/" + id + "/_history/1").then()
+        .statusCode(200).body("active", equalTo(true));
+    assertEquals(2, search("Organization/" + id + "/_history").getList("entry").size());
+    for (String q : List.of("identifier=CL-" + tag,
+        "identifier=https://vetpacs.org/fhir/sid/clinic|CL-" + tag,
+        "name=riverside vet " + tag.toLowerCase(), "name=Riverside Animal Hospital " + tag,
+        "active=false&name=Riverside Vet " + tag)) {
+      JsonPath b = search("Organization?" + q);
+      assertEquals(1, b.getInt("total"), q);
+      assertEquals(id, b.getString("entry[0].resource.id"), q);
+    }
+    assertEquals(0, search("Organization?active=true&name=Riverside Vet " + tag).getInt("total"));
+    given().accept(FHIR_JSON).get(fhir + "/Organization/unknown-id").then().statusCode(404);
+    post("Organization", "{\"resourceType\":\"Organization\",\"active\":\"yes\"}")
+        .then().statusCode(org.hamcrest.Matchers.oneOf(400, 422));
+  }
+
+  @Test
+  void practitionerCreateReadVreadUpdateHistoryAndSearchByIdentifierNameAndActive() {
+    String tag = unique();
+    String body = """
+        {"resourceType":"Practitioner","active":true,
+         "identifier":[{"system":"https://vetpacs.org/fhir/sid/licence","value":"VET-%s"}],
+         "name":[{"family":"Herriot%s","given":["James"],"prefix":["Dr."]}],
+         "qualification":[{"code":{"text":"Veterinary radiologist"}}]}
+        """.formatted(tag, tag);
+    Response created = post("Practitioner", body);
+    created.then().statusCode(201).body("meta.versionId", equalTo("1"));
+    String id = created.jsonPath().getString("id");
+    given().contentType(FHIR_JSON).header("If-Match", "W/\"1\"")
+        .body(body.replace("\"active\":true", "\"id\":\"" + id + "\",\"active\":false"))
+        .put(fhir + "/Practitioner/" + id).then().statusCode(200)
+        .body("meta.versionId", equalTo("2"));
+    given().accept(FHIR_JSON).get(fhir + "/Practitioner/" + id + "/_history/1").then()
+        .statusCode(200).body("active", equalTo(true));
+    given().accept(FHIR_JSON).get(fhir + "/Practitioner/" + id).then().statusCode(200)
+        .body("active", equalTo(false));
+    assertEquals(2, search("Practitioner/" + id + "/_history").getList("entry").size());
+    for (String q : List.of("identifier=VET-" + tag,
+        "identifier=https://vetpacs.org/fhir/sid/licence|VET-" + tag,
+        "name=herriot" + tag.toLowerCase(), "name=james&family=Herriot" + tag,
+        "given=jam&family=Herriot" + tag, "active=false&family=Herriot" + tag)) {
+      JsonPath b = search("Practitioner?" + q);
+      assertEquals(1, b.getInt("total"), q);
+      assertEquals(id, b.getString("entry[0].resource.id"), q);
+    }
+    assertEquals(0, search("Practitioner?active=true&family=Herriot" + tag).getInt("total"));
   }
 
   @Test

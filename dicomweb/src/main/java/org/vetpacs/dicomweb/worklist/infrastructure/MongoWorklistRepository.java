@@ -63,6 +63,14 @@ public class MongoWorklistRepository implements WorklistRepository {
   }
 
   @Override
+  public Optional<WorklistItem> findByOrderId(String orderId) {
+    try (Stream<WorklistItem> found =
+        template.select(WorklistItem.class, Filters.eq("orderId", orderId))) {
+      return found.findFirst();
+    }
+  }
+
+  @Override
   public boolean existsByAccessionNumber(String accessionNumber) {
     return template.count(WorklistItem.class, Filters.eq("accessionNumber", accessionNumber)) > 0;
   }
