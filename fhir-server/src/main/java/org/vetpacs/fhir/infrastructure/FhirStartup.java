@@ -16,6 +16,7 @@ import org.vetpacs.dicomweb.ingest.InstanceStored;
 import org.vetpacs.fhir.service.FhirValidation;
 import org.vetpacs.fhir.service.FhirResourceChanged;
 import org.vetpacs.fhir.service.ImagingStudyService;
+import org.vetpacs.fhir.service.ReconciliationService;
 
 /**
  * Start-up and archive events for the FHIR face: builds the validator in the background once the
@@ -40,6 +41,7 @@ public class FhirStartup {
 
   @Inject FhirValidation validation;
   @Inject ImagingStudyService studies;
+  @Inject ReconciliationService reconciliation;
   @Inject Event<FhirResourceChanged> changed;
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
@@ -60,6 +62,7 @@ public class FhirStartup {
         queued.remove(uid);
         try {
           studies.studyUpdated(uid);
+          reconciliation.studyArrived(uid); // queues an unmatched study as a Task
           changed.fire(new FhirResourceChanged("ImagingStudy", uid, 0, false));
         } catch (RuntimeException | LinkageError e) {
           LOG.log(Level.WARNING, "ImagingStudy update after a store failed for study " + uid, e);
