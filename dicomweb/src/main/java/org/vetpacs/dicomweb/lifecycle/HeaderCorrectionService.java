@@ -96,6 +96,86 @@ public class HeaderCorrectionService {
     return new Correction(rewritten, new ArrayList<>(changed));
   }
 
+  /**
+   * Moves some series of a study to a new study (a split: the series belong to another animal).
+   * Each instance is rewritten with {@code desired} and the new Study Instance UID (the previous
+   * one kept in Original Attributes Sequence), committed under its new blob key, its index record
+   * moved, then the old blob removed; the series, the new study and the old study are re-counted.
+   * SOP Instance and Series Instance UIDs do not change.
+   *
+   * @param studyInstanceUid the study the series leave
+   * @param seriesInstanceUids the series to move (not all of the study's)
+   * @param newStudyInstanceUid the study they go to
+   * @param desired the other values the moved headers must carry
+   * @return what was done
+   */
+  public Correction moveSeries(String studyInstanceUid, Collection<String> seriesInstanceUids,
+      String newStudyInstanceUid, DicomDataset desired) {
+    List<InstanceRecord> instances = index.storedInstancesOfStudy(studyInstanceUid);
+    instances.removeIf(i -> !seriesInstanceUids.contains(i.getSeriesInstanceUid()));
+    if (instances.isEmpty()) {
+      throw LifecycleException.notFound("No stored instance of those series in study "
+          + studyInstanceUid);
+    }
+    DicomDataset moved = new DicomDataset();
+    moved.addMissing(desired);
+    moved.put(0x0020000D, "UI", newStudyInstanceUid);
+    TreeSet<Integer> changed = new TreeSet<>(Integer::compareUnsigned);
+    Map<String, InstanceHeader> lastOfSeries = new LinkedHashMap<>();
+    for (InstanceRecord record : instances) {
+      InstanceHeader header = move(record, moved, changed);
+      lastOfSeries.put(header.seriesInstanceUid(), header);
+    }
+    lastOfSeries.values().forEach(studyIndexer::instanceStored);
+    studyIndexer.recount(studyInstanceUid, List.of());
+    return new Correction(instances.size(), new ArrayList<>(changed));
+  }
+
+  private InstanceHeader move(InstanceRecord record, DicomDataset desired, TreeSet<Integer> changed) {
+    Path copy = null;
+    Path corrected = null;
+    try {
+      copy = blobStore.newTempFile();
+      try (InputStream in = blobStore.open(record.getBlobKey());
+          OutputStream out = Files.newOutputStream(copy)) {
+        in.transferTo(out);
+      }
+      corrected = blobStore.newTempFile();
+      HeaderRewriter.Result result =
+          HeaderRewriter.rewrite(copy, corrected, desired, modifyingSystem(), HeaderRewriter.CORRECT);
+      InstanceHeader header = DicomFileInspector.inspect(corrected);
+      String sha256 = sha256Of(corrected);
+      long size = Files.size(corrected);
+      String oldKey = record.getBlobKey();
+      String newKey = blobStore.commit(corrected,
+          new org.vetpacs.dicomweb.storage.InstanceKey(header.studyInstanceUid(),
+              header.seriesInstanceUid(), header.sopInstanceUid()));
+      corrected = null;
+      if (record.getReceivedSha256() == null) {
+        record.setReceivedSha256(record.getSha256());
+      }
+      record.setStudyInstanceUid(header.studyInstanceUid());
+      record.setBlobKey(newKey);
+      record.setSha256(sha256);
+      record.setSizeBytes(size);
+      record.setMetadata(header.dicomJson());
+      index.update(record);
+      blobStore.delete(oldKey);
+      changed.addAll(result.changedTags());
+      return header;
+    } catch (IOException | DicomParseException e) {
+      throw new IllegalStateException(
+          "Could not move instance " + record.getSopInstanceUid() + ": " + e.getMessage(), e);
+    } finally {
+      if (copy != null) {
+        blobStore.discard(copy);
+      }
+      if (corrected != null) {
+        blobStore.discard(corrected);
+      }
+    }
+  }
+
   private InstanceHeader rewrite(InstanceRecord record, DicomDataset desired, TreeSet<Integer> changed) {
     Path copy = null;
     Path corrected = null;

@@ -20,7 +20,7 @@ import org.vetpacs.fhir.service.ReconciliationService;
 
 /**
  * {@code /api/reconciliation}: the queue of studies that matched no order and no registered
- * animal, or several; staff assign them, merge patients, and read the audit trail. Each item is
+ * animal, or several; staff assign them, merge patients, split studies, and read the audit trail. Each item is
  * a FHIR Task; every action rewrites the stored headers (previous values kept in Original
  * Attributes Sequence) and is recorded on its Task.
  */
@@ -84,6 +84,23 @@ public class ReconciliationEndpoint {
     JsonObject json = ReconciliationJson.body(body);
     var task = reconciliation.merge(ReconciliationJson.id(json, "source", "Patient"),
         ReconciliationJson.id(json, "target", "Patient"), actor(json, user));
+    return Response.ok(ReconciliationJson.item(task).toString()).build();
+  }
+
+  /**
+   * Splits a study: {@code {"study":"<uid>","series":["<uid>"],"patient":"Patient/1",
+   * "order":"ServiceRequest/2"}}; the series move to a new study of that patient.
+   */
+  @POST
+  @Path("split")
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Produces(MediaType.APPLICATION_JSON)
+  public Response split(@HeaderParam("X-User") String user, String body) {
+    JsonObject json = ReconciliationJson.body(body);
+    var task = reconciliation.split(ReconciliationJson.id(json, "study", "ImagingStudy"),
+        ReconciliationJson.strings(json, "series"),
+        ReconciliationJson.id(json, "patient", "Patient"),
+        ReconciliationJson.id(json, "order", "ServiceRequest"), actor(json, user));
     return Response.ok(ReconciliationJson.item(task).toString()).build();
   }
 

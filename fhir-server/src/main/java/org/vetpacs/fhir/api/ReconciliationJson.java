@@ -118,6 +118,27 @@ final class ReconciliationJson {
     return s.startsWith(type + "/") ? s.substring(type.length() + 1) : s;
   }
 
+  /** A member that is an array of strings; missing is empty, anything else is 400. */
+  static List<String> strings(JsonObject body, String member) {
+    JsonValue v = body.get(member);
+    if (v == null || v.getValueType() == JsonValue.ValueType.NULL) {
+      return List.of();
+    }
+    if (v.getValueType() != JsonValue.ValueType.ARRAY) {
+      throw new ReconciliationException(ReconciliationException.Kind.INVALID,
+          member + " must be an array of strings");
+    }
+    java.util.ArrayList<String> out = new java.util.ArrayList<>();
+    for (JsonValue item : v.asJsonArray()) {
+      if (item.getValueType() != JsonValue.ValueType.STRING) {
+        throw new ReconciliationException(ReconciliationException.Kind.INVALID,
+            member + " must be an array of strings");
+      }
+      out.add(((jakarta.json.JsonString) item).getString().trim());
+    }
+    return out;
+  }
+
   private static String text(Type value) {
     if (value instanceof Reference r) {
       return r.getReference();

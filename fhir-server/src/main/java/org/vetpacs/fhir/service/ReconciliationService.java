@@ -35,7 +35,8 @@ import org.vetpacs.model.fhir.VetFhir;
  * The clinic workflow between an arriving study and the registry: matches each study to its order
  * and animal ({@link StudyMatcher}), tells the ingest pipeline which header values to coerce to,
  * queues what cannot be matched as a FHIR Task ({@value TaskService#RECONCILE_STUDY}), and carries
- * out staff actions (assign a study to a patient and order, merge two patients), each re-applied
+ * out staff actions (assign a study to a patient and order, merge two patients, split a study),
+ * each re-applied
  * to the stored headers and the index ({@link HeaderCorrectionService}) and recorded in a Task that
  * is kept with its history (the audit trail). Nothing is deleted: a replaced header value stays in
  * Original Attributes Sequence, a merged Patient stays, inactive, with a {@code replaced-by} link.
@@ -357,6 +358,92 @@ public class ReconciliationService {
     return saved;
   }
 
+  /**
+   * Splits a study that went to the wrong animal: the given series move to a new study (a new Study
+   * Instance UID, since a study belongs to one animal) of another patient, optionally of an order.
+   * The study and the remaining series keep their UID and animal. Splitting off every series is
+   * refused: that is an assignment or a merge.
+   *
+   * @param studyInstanceUid the study
+   * @param seriesInstanceUids the series that belong to the other animal
+   * @param patientId the Patient id they belong to
+   * @param orderId the ServiceRequest id, or null
+   * @param actor who did it
+   * @return the completed split Task (the record; its output names the new study)
+   */
+  public Task split(String studyInstanceUid, List<String> seriesInstanceUids, String patientId,
+      String orderId, String actor) {
+    if (studyInstanceUid == null || seriesInstanceUids == null || seriesInstanceUids.isEmpty()
+        || patientId == null || patientId.isBlank()) {
+      throw new ReconciliationException(Kind.INVALID, "study, series and patient are required");
+    }
+    StudyRecord study = index.findStudy(studyInstanceUid).orElseThrow(() ->
+        new ReconciliationException(Kind.NOT_FOUND, "No study " + studyInstanceUid));
+    Set<String> present = new LinkedHashSet<>();
+    index.seriesOfStudy(studyInstanceUid).forEach(s -> present.add(s.getSeriesInstanceUid()));
+    if (!present.containsAll(seriesInstanceUids)) {
+      throw new ReconciliationException(Kind.NOT_FOUND,
+          "Not every series named is a series of study " + studyInstanceUid);
+    }
+    if (present.size() == new LinkedHashSet<>(seriesInstanceUids).size()) {
+      throw new ReconciliationException(Kind.CONFLICT,
+          "Every series of the study was named: assign the study instead of splitting it");
+    }
+    StudyMatcher.Match m;
+    try {
+      m = matcher.assigned(patientId, blankToNull(orderId));
+    } catch (ResourceNotFoundException e) {
+      throw new ReconciliationException(Kind.NOT_FOUND, "No such patient or order");
+    }
+    String patientRef = "Patient/" + m.patient().getIdElement().getIdPart();
+    DicomDataset desired = AnimalHeader.of(m.patient(), m.owner(), m.order(),
+        study.getPatientSpeciesDescription(), study.getPatientBreedDescription());
+    if (m.order() == null) {
+      desired.put(AnimalHeader.ACCESSION_NUMBER, "SH", ""); // not the other animal's order
+    }
+    String newUid = "2.25." + new java.math.BigInteger(1, uuidBytes(java.util.UUID.randomUUID()));
+    HeaderCorrectionService.Correction done =
+        corrections.moveSeries(studyInstanceUid, seriesInstanceUids, newUid, desired);
+    Task t = new Task();
+    t.setStatus(Task.TaskStatus.COMPLETED);
+    t.setIntent(Task.TaskIntent.ORDER);
+    t.setCode(code(TaskService.SPLIT_STUDY, "Split a study between two animals"));
+    t.setFocus(new Reference(focus(studyInstanceUid)));
+    t.setFor(new Reference(patientRef));
+    t.setAuthoredOn(new Date());
+    t.setLastModified(new Date());
+    t.setExecutionPeriod(new Period().setEnd(new Date()));
+    t.addOutput().setType(new CodeableConcept().setText("action")).setValue(new StringType("split"));
+    t.addOutput().setType(new CodeableConcept().setText("new-study"))
+        .setValue(new Reference(focus(newUid)));
+    t.addOutput().setType(new CodeableConcept().setText("patient"))
+        .setValue(new Reference(patientRef));
+    if (m.order() != null) {
+      t.addOutput().setType(new CodeableConcept().setText("order"))
+          .setValue(new Reference("ServiceRequest/" + m.order().getIdElement().getIdPart()));
+    }
+    record(t, done, actor, "moved " + seriesInstanceUids.size() + " series of " + studyInstanceUid
+        + " to new study " + newUid + " of " + patientRef);
+    Task saved = tasks.createSystem(t);
+    decisions.remove(studyInstanceUid);
+    decisions.put(newUid, new Decision(m, true, System.currentTimeMillis()));
+    studies.studyUpdated(studyInstanceUid);
+    studies.studyUpdated(newUid);
+    studyChanged.accept(studyInstanceUid);
+    studyChanged.accept(newUid);
+    if (m.order() != null) {
+      orders.complete(m.order().getIdElement().getIdPart());
+    }
+    LOG.info(() -> "Study " + studyInstanceUid + " split by " + actor + ": "
+        + seriesInstanceUids.size() + " series to " + newUid + " of " + patientRef);
+    return saved;
+  }
+
+  private static byte[] uuidBytes(java.util.UUID u) {
+    return java.nio.ByteBuffer.allocate(16).putLong(u.getMostSignificantBits())
+        .putLong(u.getLeastSignificantBits()).array();
+  }
+
   // ---- reading --------------------------------------------------------------------------------
 
   /**
@@ -392,7 +479,7 @@ public class ReconciliationService {
   }
 
   /**
-   * The audit trail: every completed staff action (assignments and merges), newest first.
+   * The audit trail: every completed staff action (assignments, merges, splits), newest first.
    *
    * @param offset the first
    * @param limit at most this many
@@ -403,6 +490,7 @@ public class ReconciliationService {
     all.addAll(tasks.find(TaskService.RECONCILE_STUDY, null, Set.of("completed"), 0,
         offset + limit));
     all.addAll(tasks.find(TaskService.MERGE_PATIENTS, null, Set.of(), 0, offset + limit));
+    all.addAll(tasks.find(TaskService.SPLIT_STUDY, null, Set.of(), 0, offset + limit));
     all.sort((a, b) -> b.getLastModified().compareTo(a.getLastModified()));
     return all.subList(Math.min(offset, all.size()), Math.min(offset + limit, all.size()));
   }

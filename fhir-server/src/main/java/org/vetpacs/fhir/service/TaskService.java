@@ -10,8 +10,8 @@ import org.vetpacs.model.fhir.VetFhir;
 /**
  * Workflow Tasks the server creates for staff: one {@value #RECONCILE_STUDY} Task per study that
  * matched no order and no registered animal, or matched ambiguously (Task.focus = the
- * ImagingStudy), and one {@value #MERGE_PATIENTS} Task per merge (already completed, for the
- * record). Status {@code requested} while it waits; {@code completed} or {@code cancelled} when
+ * ImagingStudy), and one {@value #MERGE_PATIENTS} or {@value #SPLIT_STUDY} Task per merge or split
+ * (already completed, for the record). Status {@code requested} while it waits; {@code completed} or {@code cancelled} when
  * staff acted (FHIR R4 Task state machine). Every version is kept, so the Task history is the
  * audit trail of a reconciliation. Searchable by status, focus, code and patient ({@code for}).
  */
@@ -22,6 +22,9 @@ public class TaskService extends ResourceService<Task> {
 
   /** Task.code of a study waiting in the reconciliation queue. */
   public static final String RECONCILE_STUDY = "reconcile-study";
+
+  /** Task.code of a study split between two animals (recorded when done). */
+  public static final String SPLIT_STUDY = "split-study";
 
   /** Task.code of a patient merge (recorded when done). */
   public static final String MERGE_PATIENTS = "merge-patients";

@@ -13,6 +13,7 @@ import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.PersonNameAttribute;
 import com.pixelmed.dicom.ShortStringAttribute;
 import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URL;
@@ -219,6 +220,52 @@ class WorkflowMatchIT {
         .then().statusCode(200).body("subject.reference", equalTo(target));
   }
 
+  @Test
+  void splitMovesTheNamedSeriesToANewStudyOfTheOtherAnimal() throws Exception {
+    String tag = unique();
+    String a = create("Patient", dogJson("VPA" + tag, "Nala", "Gray" + tag, null));
+    String b = create("Patient", dogJson("VPB" + tag, "Simba", "Gray" + tag, null));
+    GeneratedStudy first = generate(9404);
+    GeneratedStudy second = generate(9505);
+    String uid = first.studyInstanceUid();
+    String movedSeries = second.instances().get(0).seriesInstanceUid();
+    List<Path> files = new ArrayList<>(modify(first, Map.of(TagFromName.PatientID, "VPA" + tag,
+        TagFromName.AccessionNumber, "")));
+    // the second series was taken of the other dog but sent as part of the first study
+    files.addAll(modify(second, Map.of(TagFromName.PatientID, "VPA" + tag,
+        TagFromName.AccessionNumber, "", TagFromName.StudyInstanceUID, uid)));
+    given().contentType(Dicom.STOW_CONTENT_TYPE).accept("application/dicom+json")
+        .body(Dicom.multipart(files)).post(root + "/dicom-web/studies")
+        .then().statusCode(202);
+
+    JsonPath split = given().contentType(JSON).accept(JSON).header("X-User", "tech2")
+        .body("{\"study\":\"" + uid + "\",\"series\":[\"" + movedSeries + "\"],\"patient\":\""
+            + b + "\"}")
+        .post(root + "/api/reconciliation/split")
+        .then().statusCode(200).body("code", equalTo("split-study"))
+        .body("patient", equalTo(b)).extract().jsonPath();
+    String newUid = split.getString("result.newStudy").substring("ImagingStudy/".length());
+
+    given().accept("application/dicom+json").get(root + "/dicom-web/studies/" + uid + "/series")
+        .then().statusCode(200).body("size()", equalTo(1))
+        .body("[0].'0020000E'.Value[0]", equalTo(first.instances().get(0).seriesInstanceUid()));
+    JsonPath moved = metadata(newUid);
+    assertEquals("VPB" + tag, moved.getString("[0].'00100020'.Value[0]"));
+    assertEquals(movedSeries, moved.getString("[0].'0020000E'.Value[0]"));
+    assertEquals(uid, moved.getString(
+        "[0].'04000561'.Value[-1].'04000550'.Value[0].'0020000D'.Value[0]"));
+    given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + newUid).then().statusCode(200)
+        .body("subject.reference", equalTo(b));
+    given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + uid).then().statusCode(200)
+        .body("subject.reference", equalTo(a)).body("numberOfSeries", equalTo(1));
+    // splitting off every series is not a split
+    given().contentType(JSON)
+        .body("{\"study\":\"" + newUid + "\",\"series\":[\"" + movedSeries + "\"],\"patient\":\""
+            + a + "\"}")
+        .post(root + "/api/reconciliation/split")
+        .then().statusCode(409).contentType("application/problem+json");
+  }
+
   // ---- helpers ----------------------------------------------------------------------------
 
   private static String unique() {
@@ -242,7 +289,9 @@ class WorkflowMatchIT {
         Attribute a = e.getKey().equals(TagFromName.PatientName)
             ? new PersonNameAttribute(e.getKey())
             : e.getKey().equals(TagFromName.AccessionNumber)
-                ? new ShortStringAttribute(e.getKey()) : new LongStringAttribute(e.getKey());
+                ? new ShortStringAttribute(e.getKey())
+                : e.getKey().equals(TagFromName.StudyInstanceUID)
+                    ? new UniqueIdentifierAttribute(e.getKey()) : new LongStringAttribute(e.getKey());
         if (!e.getValue().isEmpty()) {
           a.addValue(e.getValue());
         }
