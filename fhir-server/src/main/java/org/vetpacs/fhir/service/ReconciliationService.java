@@ -36,9 +36,8 @@ import org.vetpacs.model.fhir.VetFhir;
  * and animal ({@link StudyMatcher}), tells the ingest pipeline which header values to coerce to,
  * queues what cannot be matched as a FHIR Task ({@value TaskService#RECONCILE_STUDY}), and carries
  * out staff actions (assign a study to a patient and order, merge two patients, split a study),
- * each re-applied
- * to the stored headers and the index ({@link HeaderCorrectionService}) and recorded in a Task that
- * is kept with its history (the audit trail). Nothing is deleted: a replaced header value stays in
+ * each re-applied to the stored headers and the index ({@link HeaderCorrectionService}) and
+ * recorded in a Task that is kept with its history (the audit trail). Nothing is deleted: a replaced header value stays in
  * Original Attributes Sequence, a merged Patient stays, inactive, with a {@code replaced-by} link.
  *
  * <p>The decision for a study is taken once, from its first instance, and remembered (in memory
