@@ -281,9 +281,10 @@ public class StoreService {
   }
 
   /**
-   * Keep-first policy: an identical re-send (same SHA-256 as received) is a success, so a client
-   * may safely retry; different bytes under a stored SOP Instance UID are refused and the first copy kept. An
-   * instance hidden by a rejection note is refused too (it stays rejected).
+   * Keep-first policy: an identical re-send (same SHA-256 as received, also when the stored copy
+   * was coerced) is a success, so a client may safely retry; different bytes under a stored SOP
+   * Instance UID are refused and the first copy kept. An instance hidden by a rejection note is
+   * refused too (it stays rejected).
    */
   private StoreOutcome duplicate(InstanceHeader header, String sha256) {
     InstanceRecord existing = index.findInstance(header.sopInstanceUid()).orElse(null);
