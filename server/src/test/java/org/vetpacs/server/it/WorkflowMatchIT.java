@@ -200,9 +200,14 @@ class WorkflowMatchIT {
     // the study matches the source by its Patient ID
     List<Path> files = modify(study, Map.of(TagFromName.PatientID, "VPS" + tag,
         TagFromName.AccessionNumber, ""));
-    given().contentType(Dicom.STOW_CONTENT_TYPE).accept("application/dicom+json")
-        .body(Dicom.multipart(files)).post(root + "/dicom-web/studies")
-        .then().statusCode(202);
+    // C-STORE: the coercion is reported as status B000 (PS3.4 B.2.3)
+    List<String> command = new ArrayList<>(
+        List.of("storescu", "-v", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort()));
+    files.forEach(f -> command.add(f.toString()));
+    Dcmtk.Result store = Dcmtk.run(command.toArray(String[]::new));
+    assertEquals(0, store.exitCode(), store.output());
+    String said = store.output().toLowerCase(java.util.Locale.ROOT);
+    assertTrue(said.contains("coercion") || said.contains("b000"), store.output());
 
     given().contentType(JSON).accept(JSON)
         .body("{\"source\":\"" + source + "\",\"target\":\"" + target + "\"}")
