@@ -44,6 +44,11 @@ public class InstanceRecord {
   @Column private String blobKey;
   @Column private long sizeBytes;
   @Column private String sha256;
+  /**
+   * SHA-256 of the bytes as received when the stored blob is a coerced or corrected copy (so that
+   * an identical re-send is still recognized as identical), else null.
+   */
+  @Column private String receivedSha256;
   @Column private String storedAt;
   @Column private String source;
   /** The header as DICOM JSON (PS3.18 F.2), without bulk data values. */
@@ -125,6 +130,14 @@ public class InstanceRecord {
 
   public void setSizeBytes(long sizeBytes) {
     this.sizeBytes = sizeBytes;
+  }
+
+  public String getReceivedSha256() {
+    return receivedSha256;
+  }
+
+  public void setReceivedSha256(String receivedSha256) {
+    this.receivedSha256 = receivedSha256;
   }
 
   public String getSha256() {

@@ -61,6 +61,18 @@ public class FileBlobStore implements BlobStore {
   }
 
   @Override
+  public void replace(Path tempFile, String blobKey) throws IOException {
+    try (FileChannel channel = FileChannel.open(tempFile, StandardOpenOption.WRITE)) {
+      channel.force(true);
+    }
+    Path target = resolve(blobKey);
+    // rename(2) replaces atomically: a reader sees the old file or the new one, never a mix
+    Files.move(tempFile, target, java.nio.file.StandardCopyOption.ATOMIC_MOVE,
+        java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    fsyncDirectory(target.getParent());
+  }
+
+  @Override
   public String keyOf(InstanceKey key) {
     return key.studyInstanceUid() + "/" + key.seriesInstanceUid() + "/" + key.sopInstanceUid() + ".dcm";
   }

@@ -33,6 +33,8 @@ import org.vetpacs.dicomweb.storage.InstanceKey;
  * <ol>
  *   <li>stream the bytes to a temporary file, hashing them on the way;
  *   <li>parse and check the header (Part 10, UIDs, complete pixel data), else refuse;
+ *   <li>let the workflow coerce the header ({@link HeaderCoercion}, {@link CoercionStep}): the
+ *       coerced copy is what is stored, answered with Warning B000;
  *   <li>reserve the instance in the index as {@code PENDING} (the unique id detects duplicates and
  *       concurrent stores of the same instance);
  *   <li>commit the blob: fsync, then link to its final name;
@@ -55,6 +57,7 @@ public class StoreService {
   private IndexRepository index;
   private StudyIndexer studyIndexer;
   private Event<InstanceStored> stored;
+  private CoercionStep coercion;
 
   protected StoreService() {}
 
@@ -68,6 +71,12 @@ public class StoreService {
     this.index = index;
     this.studyIndexer = studyIndexer;
     this.stored = stored;
+  }
+
+  /** Step 3, header coercion by the workflow (optional: without it nothing is coerced). */
+  @Inject
+  void setCoercion(CoercionStep coercion) {
+    this.coercion = coercion;
   }
 
   /**
@@ -165,14 +174,38 @@ public class StoreService {
               + " does not match the study in the request URL "
               + expectedStudyUid);
     }
+    CoercionStep.Coerced coerced =
+        coercion == null ? null : coercion.apply(temp, header, source).orElse(null);
+    if (coerced != null) {
+      try {
+        return storeChecked(coerced.file(), coerced.header(), sha256Of(coerced.file()), sha256,
+            key, source, "Stored; coerced " + CoercionStep.describe(coerced.changedTags()));
+      } finally {
+        blobStore.discard(coerced.file());
+      }
+    }
+    return storeChecked(temp, header, sha256, sha256, key, source, null);
+  }
+
+  /**
+   * Steps 4 to 6 for a checked (and possibly coerced) file.
+   *
+   * @param coercion null, or the message of the coercion applied (answered as Warning B000)
+   */
+  private StoreOutcome storeChecked(
+      Path temp, InstanceHeader header, String sha256, String receivedSha256, InstanceKey key,
+      String source, String coercion) throws IOException {
     long size = Files.size(temp);
     if (blobStore.usableSpace() < size * 2) {
       return failure(DicomStatus.OUT_OF_RESOURCES, header, "Not enough free disk space");
     }
 
     InstanceRecord record = newRecord(header, sha256, size, source);
+    if (coercion != null) {
+      record.setReceivedSha256(receivedSha256);
+    }
     if (!reserveOrWait(record)) {
-      return duplicate(header, sha256);
+      return duplicate(header, receivedSha256);
     }
     String blobKey = null;
     try {
@@ -195,12 +228,12 @@ public class StoreService {
             header.sopClassUid(),
             source));
     return new StoreOutcome(
-        DicomStatus.SUCCESS,
+        coercion == null ? DicomStatus.SUCCESS : DicomStatus.COERCION_OF_DATA_ELEMENTS,
         header.sopClassUid(),
         header.sopInstanceUid(),
         header.studyInstanceUid(),
         header.seriesInstanceUid(),
-        "Stored");
+        coercion == null ? "Stored" : coercion);
   }
 
   /**
@@ -248,9 +281,10 @@ public class StoreService {
   }
 
   /**
-   * Keep-first policy: an identical re-send (same SHA-256) is a success, so a client may safely
-   * retry; different bytes under a stored SOP Instance UID are refused and the first copy kept. An
-   * instance hidden by a rejection note is refused too (it stays rejected).
+   * Keep-first policy: an identical re-send (same SHA-256 as received, also when the stored copy
+   * was coerced) is a success, so a client may safely retry; different bytes under a stored SOP
+   * Instance UID are refused and the first copy kept. An instance hidden by a rejection note is
+   * refused too (it stays rejected).
    */
   private StoreOutcome duplicate(InstanceHeader header, String sha256) {
     InstanceRecord existing = index.findInstance(header.sopInstanceUid()).orElse(null);
@@ -272,7 +306,7 @@ public class StoreService {
     }
     if (existing != null
         && InstanceRecord.STORED.equals(existing.getStatus())
-        && sha256.equals(existing.getSha256())
+        && (sha256.equals(existing.getSha256()) || sha256.equals(existing.getReceivedSha256()))
         && existing.getStudyInstanceUid().equals(header.studyInstanceUid())) {
       return new StoreOutcome(
           DicomStatus.SUCCESS,

@@ -25,6 +25,14 @@ public interface BlobStore {
    */
   String commit(Path tempFile, InstanceKey key) throws IOException;
 
+  /**
+   * Replaces a committed blob by {@code tempFile} in one atomic step, after making it durable
+   * (fsync): used only when staff correct a stored header (reconciliation), never by a store.
+   */
+  default void replace(Path tempFile, String blobKey) throws IOException {
+    throw new UnsupportedOperationException("This blob store cannot replace a blob");
+  }
+
   /** The blob key an instance is (or would be) committed under. */
   String keyOf(InstanceKey key);
 

@@ -10,7 +10,13 @@ import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.worklist.WorklistService;
 import org.vetpacs.fhir.service.ChargeItemService;
 import org.vetpacs.fhir.service.OrderWorklistService;
+import jakarta.enterprise.event.Event;
+import org.vetpacs.dicomweb.lifecycle.HeaderCorrectionService;
 import org.vetpacs.fhir.service.DiagnosticReportService;
+import org.vetpacs.fhir.service.FhirResourceChanged;
+import org.vetpacs.fhir.service.ReconciliationService;
+import org.vetpacs.fhir.service.StudyMatcher;
+import org.vetpacs.fhir.service.TaskService;
 import org.vetpacs.fhir.service.FhirValidation;
 import org.vetpacs.fhir.service.ImagingStudyService;
 import org.vetpacs.fhir.service.IncludeResolver;
@@ -109,6 +115,23 @@ public class FhirBeans {
   ImagingStudyService studies(IndexRepository index, PatientService patients,
       RelatedPersonService owners, ServiceRequestService orders) {
     return new ImagingStudyService(index, patients, owners, orders);
+  }
+
+  @Produces
+  @Singleton
+  TaskService tasks(FhirContext ctx, MongoFhirResourceStore store) {
+    return new TaskService(ctx, store);
+  }
+
+  @Produces
+  @Singleton
+  ReconciliationService reconciliation(PatientService patients, RelatedPersonService owners,
+      ServiceRequestService orders, TaskService tasks, ImagingStudyService studies,
+      IndexRepository index, HeaderCorrectionService corrections,
+      Event<FhirResourceChanged> changed) {
+    return new ReconciliationService(new StudyMatcher(patients, owners, orders), tasks, patients,
+        orders, studies, index, corrections,
+        uid -> changed.fire(new FhirResourceChanged("ImagingStudy", uid, 0, false)));
   }
 
   @Produces

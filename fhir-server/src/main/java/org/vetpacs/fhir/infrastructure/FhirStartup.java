@@ -17,6 +17,7 @@ import org.vetpacs.dicomweb.ingest.InstanceStored;
 import org.vetpacs.fhir.service.FhirValidation;
 import org.vetpacs.fhir.service.FhirResourceChanged;
 import org.vetpacs.fhir.service.ImagingStudyService;
+import org.vetpacs.fhir.service.ReconciliationService;
 
 /**
  * Start-up and archive events for the FHIR face: creates the FHIR store's MongoDB indexes
@@ -42,6 +43,7 @@ public class FhirStartup {
 
   @Inject FhirValidation validation;
   @Inject ImagingStudyService studies;
+  @Inject ReconciliationService reconciliation;
   @Inject Event<FhirResourceChanged> changed;
   @Inject IndexDatabase indexDatabase;
 
@@ -64,6 +66,7 @@ public class FhirStartup {
         queued.remove(uid);
         try {
           studies.studyUpdated(uid);
+          reconciliation.studyArrived(uid); // queues an unmatched study as a Task
           changed.fire(new FhirResourceChanged("ImagingStudy", uid, 0, false));
         } catch (RuntimeException | LinkageError e) {
           LOG.log(Level.WARNING, "ImagingStudy update after a store failed for study " + uid, e);

@@ -174,21 +174,14 @@ public class ImagingStudyService {
   }
 
   /**
-   * Makes sure the study's animal is a Patient, and completes the order of its accession number.
-   * Called after each stored instance; cheap once the Patient exists.
+   * Makes sure the study's animal is a Patient. Called after each stored instance; cheap once the
+   * Patient exists. The order is completed by the workflow once the study is complete (after the
+   * quiet period, {@link ReconciliationService#studyComplete}).
    *
    * @param studyInstanceUid the study
    */
   public void studyUpdated(String studyInstanceUid) {
-    index.findStudy(studyInstanceUid).ifPresent(study -> {
-      subject(study, true);
-      if (study.getAccessionNumber() != null && !study.getAccessionNumber().isBlank()) {
-        int completed = orders.completeByAccession(study.getAccessionNumber());
-        if (completed > 0) {
-          LOG.info(() -> "Study " + studyInstanceUid + " completed " + completed + " order(s)");
-        }
-      }
-    });
+    index.findStudy(studyInstanceUid).ifPresent(study -> subject(study, true));
   }
 
   ImagingStudy toFhir(StudyRecord study) {

@@ -63,6 +63,35 @@ public class PatientService extends ResourceService<Patient> {
     p.getLink().forEach(l -> keys.reference("link", l.getOther()));
   }
 
+  /** The code system of VetPACS's workflow tags. */
+  public static final String CS_WORKFLOW_TAG = VetFhir.BASE + "/CodeSystem/workflow-tag";
+
+  /** The tag of a Patient the server derived from a DICOM header (not registered by a PIMS). */
+  public static final String DERIVED = "derived-from-dicom";
+
+  /**
+   * Whether the server derived this Patient from a DICOM header (so it is not a registered animal
+   * that studies may be matched to).
+   *
+   * @param patient the patient
+   * @return true when derived
+   */
+  public static boolean isDerived(Patient patient) {
+    return patient.getMeta().getTag(CS_WORKFLOW_TAG, DERIVED) != null;
+  }
+
+  /**
+   * Patients whose name has this folded word or text (a pet name), for identity matching.
+   *
+   * @param foldedName a name folded as {@link org.vetpacs.model.identity.ClinicName#fold}
+   * @return at most 100 patients
+   */
+  public java.util.List<Patient> findByNameKey(String foldedName) {
+    StoreQuery q = new StoreQuery.Builder(typeName())
+        .and(new StoreQuery.AnyKey(java.util.Set.of("name=" + foldedName))).build();
+    return store.search(q, 0, 100).stream().map(this::parse).toList();
+  }
+
   /**
    * Stores a Patient the server derived (from a DICOM header), without profile validation: the
    * header may lack what our profile requires (e.g. the species), and the study must still get a
@@ -72,6 +101,7 @@ public class PatientService extends ResourceService<Patient> {
    * @return the stored patient
    */
   public Patient createDerived(Patient patient) {
+    patient.getMeta().addTag(CS_WORKFLOW_TAG, DERIVED, "Derived from a DICOM header");
     Saved<Patient> saved = createUnvalidated(patient);
     if (AnimalExtension.species(patient).isEmpty()) {
       saved.resource().getMeta().getProfile().removeIf(x -> VetFhir.SD_PATIENT.equals(x.getValue()));

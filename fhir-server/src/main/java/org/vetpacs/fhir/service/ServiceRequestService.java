@@ -180,6 +180,63 @@ public class ServiceRequestService extends ResourceService<ServiceRequest> {
   }
 
   /**
+   * Completes one order if it is still active (its study is complete).
+   *
+   * @param id the order id
+   * @return true when this call completed it
+   */
+  public boolean complete(String id) {
+    ServiceRequest r = read(id);
+    if (r.getStatus() != ServiceRequestStatus.ACTIVE) {
+      return false;
+    }
+    r.setStatus(ServiceRequestStatus.COMPLETED);
+    try {
+      systemUpdate(id, r);
+      return true;
+    } catch (FhirResourceStore.ConcurrentVersionException e) {
+      return false; // completed (or changed) at the same moment by someone else
+    }
+  }
+
+  /**
+   * The active orders of a patient.
+   *
+   * @param subject e.g. {@code Patient/12}
+   * @return the orders (at most 10)
+   */
+  public List<ServiceRequest> activeOf(String subject) {
+    StoreQuery q = new StoreQuery.Builder(typeName())
+        .and(new StoreQuery.AnyKey(Set.of("subject=" + subject)))
+        .and(new StoreQuery.AnyKey(Set.of("status:code=active"))).build();
+    return store.search(q, 0, 10).stream().map(this::parse).toList();
+  }
+
+  /**
+   * Moves an order to another patient (a merge), keeping its status and accession number.
+   *
+   * @param id the order id
+   * @param subject the new subject, e.g. {@code Patient/12}
+   */
+  public void moveToSubject(String id, String subject) {
+    ServiceRequest r = read(id);
+    r.setSubject(new org.hl7.fhir.r4.model.Reference(subject));
+    systemUpdate(id, r);
+  }
+
+  /**
+   * The orders of a patient, any status.
+   *
+   * @param subject e.g. {@code Patient/12}
+   * @return the orders (at most 100)
+   */
+  public List<ServiceRequest> ofSubject(String subject) {
+    StoreQuery q = new StoreQuery.Builder(typeName())
+        .and(new StoreQuery.AnyKey(Set.of("subject=" + subject))).build();
+    return store.search(q, 0, 100).stream().map(this::parse).toList();
+  }
+
+  /**
    * The orders whose accession number is one of these.
    *
    * @param accessionNumber the Accession Number

@@ -21,6 +21,7 @@ import org.vetpacs.fhir.service.PatientService;
 import org.vetpacs.fhir.service.PractitionerService;
 import org.vetpacs.fhir.service.RelatedPersonService;
 import org.vetpacs.fhir.service.ServiceRequestService;
+import org.vetpacs.fhir.service.TaskService;
 import org.vetpacs.model.fhir.ConformanceResources;
 
 /**
@@ -45,6 +46,7 @@ public class FhirServlet extends RestfulServer {
   @Inject transient OrganizationService organizations;
   @Inject transient PractitionerService practitioners;
   @Inject transient ChargeItemService charges;
+  @Inject transient TaskService tasks;
 
   @Inject
   @ConfigProperty(name = "vetpacs.base.url", defaultValue = " ")
@@ -70,6 +72,7 @@ public class FhirServlet extends RestfulServer {
         new OrganizationResourceProvider(organizations),
         new PractitionerResourceProvider(practitioners),
         new ChargeItemResourceProvider(charges),
+        new TaskResourceProvider(tasks),
         new EndpointResourceProvider(baseUrl == null ? null : baseUrl.trim()),
         new ConformanceResourceProvider<>(StructureDefinition.class,
             conformance.structureDefinitions()),

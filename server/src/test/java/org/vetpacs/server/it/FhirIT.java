@@ -163,7 +163,7 @@ class FhirIT {
         .extract().jsonPath();
     List<String> types = cs.getList("rest[0].resource.type");
     assertTrue(types.containsAll(List.of("Patient", "RelatedPerson", "ServiceRequest",
-        "ImagingStudy", "DiagnosticReport", "Endpoint", "StructureDefinition", "CodeSystem",
+        "ImagingStudy", "DiagnosticReport", "Task", "Endpoint", "StructureDefinition", "CodeSystem",
         "ValueSet", "SearchParameter", "Organization", "Practitioner", "ChargeItem")),
         types.toString());
     for (String type : List.of("Organization", "Practitioner")) {
@@ -450,10 +450,11 @@ class FhirIT {
     order.then().statusCode(201);
     String orderRef = "ServiceRequest/" + order.jsonPath().getString("id");
 
-    // 2. the modality stores the study (STOW-RS)
+    // 2. the modality stores the study (STOW-RS); its header is coerced to the registered dog
+    // (202 with Warning Reason B000, PS3.18 10.5.3.1)
     given().contentType(Dicom.STOW_CONTENT_TYPE).accept("application/dicom+json")
         .body(Dicom.multipart(study.instances().stream().map(GeneratedInstance::file).toList()))
-        .post(root + "/dicom-web/studies").then().statusCode(200);
+        .post(root + "/dicom-web/studies").then().statusCode(202);
 
     // 3. the ImagingStudy, found by patient, with the order, endpoint and series
     JsonPath studies = search("ImagingStudy?patient=" + patient + "&_include=ImagingStudy:subject");

@@ -1,0 +1,147 @@
+package org.vetpacs.dicomweb.dicom;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.SequenceAttribute;
+import com.pixelmed.dicom.TagFromName;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.vetpacs.testdata.GeneratedStudy;
+import org.vetpacs.testdata.GeneratorOptions;
+import org.vetpacs.testdata.StudyGenerator;
+import org.vetpacs.testdata.StudyKind;
+
+/** Coercion and correction of stored headers, keeping the previous values (PS3.3 C.12.1). */
+class HeaderRewriterTest {
+
+  @TempDir Path dir;
+
+  private Path generated() throws Exception {
+    GeneratedStudy study =
+        new StudyGenerator(7L).generate(StudyKind.DR_THORAX, dir.resolve("in"), GeneratorOptions.small());
+    return study.instances().get(0).file();
+  }
+
+  private static AttributeList read(Path file) throws Exception {
+    AttributeList list = new AttributeList();
+    list.read(file.toFile());
+    return list;
+  }
+
+  private static DicomDataset nameAndId(String name, String id) {
+    return new DicomDataset().put(0x00100010, "PN", name).put(0x00100020, "LO", id);
+  }
+
+  @Test
+  void rewriteReplacesValuesAndKeepsOriginalsInOriginalAttributesSequence() throws Exception {
+    Path in = generated();
+    AttributeList before = read(in);
+    String sentName = Attribute.getSingleStringValueOrEmptyString(before, TagFromName.PatientName);
+    Path out = dir.resolve("out.dcm");
+
+    HeaderRewriter.Result result =
+        HeaderRewriter.rewrite(in, out, nameAndId("BAILEY^SMITH", "P-42"), "VETPACS", "COERCE");
+
+    assertEquals(List.of(0x00100010, 0x00100020), result.changedTags());
+    InstanceHeader header = DicomFileInspector.inspect(out);
+    assertEquals("BAILEY^SMITH", header.patientName());
+    assertEquals("P-42", header.patientId());
+    AttributeList after = read(out);
+    SequenceAttribute original =
+        (SequenceAttribute) after.get(TagFromName.OriginalAttributesSequence);
+    assertEquals(1, original.getNumberOfItems());
+    AttributeList item = original.getItem(0).getAttributeList();
+    assertEquals("COERCE", Attribute.getSingleStringValueOrEmptyString(item,
+        TagFromName.ReasonForTheAttributeModification));
+    assertEquals("VETPACS",
+        Attribute.getSingleStringValueOrEmptyString(item, TagFromName.ModifyingSystem));
+    assertFalse(Attribute.getSingleStringValueOrEmptyString(item,
+        TagFromName.AttributeModificationDateTime).isEmpty());
+    AttributeList modified = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
+        item, TagFromName.ModifiedAttributesSequence);
+    assertEquals(sentName,
+        Attribute.getSingleStringValueOrEmptyString(modified, TagFromName.PatientName));
+    assertArrayEquals(pixels(before), pixels(after), "Pixel Data is copied byte for byte");
+  }
+
+  @Test
+  void rewriteWithValuesAlreadyPresentWritesNothing() throws Exception {
+    Path in = generated();
+    InstanceHeader header = DicomFileInspector.inspect(in);
+    Path out = dir.resolve("same.dcm");
+
+    HeaderRewriter.Result result = HeaderRewriter.rewrite(in, out,
+        nameAndId(header.patientName(), header.patientId()), "VETPACS", "COERCE");
+
+    assertFalse(result.changed());
+    assertFalse(Files.exists(out));
+  }
+
+  @Test
+  void secondRewriteAppendsAnItemAndLosesNothing() throws Exception {
+    Path in = generated();
+    Path first = dir.resolve("first.dcm");
+    Path second = dir.resolve("second.dcm");
+    HeaderRewriter.rewrite(in, first, nameAndId("BAILEY^SMITH", "P-42"), "VETPACS", "COERCE");
+
+    HeaderRewriter.rewrite(first, second, nameAndId("LUNA^JONES", "P-43"), "VETPACS", "CORRECT");
+
+    SequenceAttribute original =
+        (SequenceAttribute) read(second).get(TagFromName.OriginalAttributesSequence);
+    assertEquals(2, original.getNumberOfItems());
+    AttributeList latest = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
+        original.getItem(1).getAttributeList(), TagFromName.ModifiedAttributesSequence);
+    assertEquals("BAILEY^SMITH",
+        Attribute.getSingleStringValueOrEmptyString(latest, TagFromName.PatientName));
+  }
+
+  @Test
+  void addedCodeSequenceIsRecordedAsAbsentBefore() throws Exception {
+    Path in = generated();
+    Path stripped = dir.resolve("stripped.dcm");
+    AttributeList list = read(in);
+    list.remove(TagFromName.PatientBreedCodeSequence);
+    list.write(stripped.toFile(),
+        Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID), true, true);
+    DicomDataset code = new DicomDataset().put(0x00080100, "SH", "58108001")
+        .put(0x00080102, "SH", "SCT").put(0x00080104, "LO", "Golden retriever dog breed");
+    Path out = dir.resolve("coded.dcm");
+
+    HeaderRewriter.rewrite(stripped, out,
+        new DicomDataset().putSequence(0x00102293, List.of(code)), "VETPACS", "COERCE");
+
+    AttributeList after = read(out);
+    assertEquals("58108001", SequenceAttribute
+        .getSingleStringValueOfNamedAttributeFromWithinSequenceWithSingleItemOrEmptyString(
+            after, TagFromName.PatientBreedCodeSequence, TagFromName.CodeValue));
+    AttributeList modified = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
+        ((SequenceAttribute) after.get(TagFromName.OriginalAttributesSequence))
+            .getItem(0).getAttributeList(), TagFromName.ModifiedAttributesSequence);
+    SequenceAttribute before = (SequenceAttribute) modified.get(TagFromName.PatientBreedCodeSequence);
+    assertTrue(before != null && before.getNumberOfItems() == 0);
+  }
+
+  private static byte[] pixels(AttributeList list) throws Exception {
+    Attribute a = list.get(TagFromName.PixelData);
+    return a instanceof com.pixelmed.dicom.OtherWordAttribute
+        ? shortsToBytes(a.getShortValues()) : a.getByteValues();
+  }
+
+  private static byte[] shortsToBytes(short[] shorts) {
+    byte[] out = new byte[shorts.length * 2];
+    for (int i = 0; i < shorts.length; i++) {
+      out[2 * i] = (byte) shorts[i];
+      out[2 * i + 1] = (byte) (shorts[i] >> 8);
+    }
+    return Arrays.copyOf(out, out.length);
+  }
+}

@@ -1,0 +1,385 @@
+package org.vetpacs.server.it;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.pixelmed.dicom.Attribute;
+import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
+import com.pixelmed.dicom.LongStringAttribute;
+import com.pixelmed.dicom.PersonNameAttribute;
+import com.pixelmed.dicom.ShortStringAttribute;
+import com.pixelmed.dicom.TagFromName;
+import com.pixelmed.dicom.UniqueIdentifierAttribute;
+import io.restassured.path.json.JsonPath;
+import io.restassured.response.Response;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.vetpacs.testdata.GeneratedInstance;
+import org.vetpacs.testdata.GeneratedStudy;
+import org.vetpacs.testdata.GeneratorOptions;
+import org.vetpacs.testdata.StudyGenerator;
+import org.vetpacs.testdata.StudyKind;
+
+/**
+ * Study to order and animal, and the reconciliation queue, through the real protocols: a PIMS
+ * registers the animal and the order over FHIR, a modality sends a study whose header says
+ * something else (STOW-RS and storescu), and the stored header, the index, the ImagingStudy and the
+ * order follow the registry. The quiet period is 2 s here (server/pom.xml).
+ */
+@ExtendWith(ArquillianExtension.class)
+class WorkflowMatchIT {
+
+  private static final String FHIR_JSON = "application/fhir+json";
+  private static final String JSON = "application/json";
+
+  @Deployment(testable = false)
+  static WebArchive deployment() {
+    return Deployments.vetpacsWar();
+  }
+
+  @ArquillianResource URL deployed;
+
+  private String root;
+  private String fhir;
+  private Path work;
+
+  @BeforeEach
+  void setUp() throws Exception {
+    root = Deployments.serverRoot(deployed);
+    fhir = root + "/fhir";
+    work = Files.createDirectories(
+        Path.of(System.getProperty("vetpacs.it.work", "target/it-work")));
+  }
+
+  @Test
+  void studyWithTheOrdersAccessionButAMisspelledNameIsCoercedLinkedAndCompletesTheOrder()
+      throws Exception {
+    String tag = unique();
+    String pid = "VP" + tag;
+    String owner = create("RelatedPerson", ownerJson("Smith" + tag));
+    String patient = create("Patient", dogJson(pid, "Bailey", "Smith" + tag, owner));
+    Response orderResponse = post("ServiceRequest", orderJson(patient));
+    orderResponse.then().statusCode(201);
+    String orderRef = "ServiceRequest/" + orderResponse.jsonPath().getString("id");
+    String accession = orderResponse.jsonPath()
+        .getString("identifier.find { it.system == 'https://vetpacs.org/fhir/sid/accession' }.value");
+    assertNotNull(accession);
+
+    GeneratedStudy study = generate(9101);
+    String sentName = "BAYLEY^SMYTH";
+    List<Path> files = modify(study, Map.of(
+        TagFromName.PatientName, sentName,
+        TagFromName.PatientID, "MOD-" + tag,
+        TagFromName.AccessionNumber, accession));
+
+    // STOW-RS: stored with Warning Reason B000 "Coercion of data elements" (PS3.18 Table I.2-1)
+    JsonPath stow = given().contentType(Dicom.STOW_CONTENT_TYPE).accept("application/dicom+json")
+        .body(Dicom.multipart(files)).post(root + "/dicom-web/studies")
+        .then().statusCode(202).extract().jsonPath();
+    assertEquals(0xB000, stow.getInt("'00081199'.Value[0].'00081196'.Value[0]"));
+
+    // WADO-RS metadata: the registered animal, the original name in Original Attributes Sequence
+    JsonPath meta = metadata(study.studyInstanceUid());
+    assertEquals("BAILEY^SMITH" + tag, meta.getString("[0].'00100010'.Value[0].Alphabetic"));
+    assertEquals(pid, meta.getString("[0].'00100020'.Value[0]"));
+    assertEquals(accession, meta.getString("[0].'00080050'.Value[0]"));
+    assertEquals("OWNER", meta.getString("[0].'00102298'.Value[0]"));
+    String original = "[0].'04000561'.Value[0]";
+    assertEquals("COERCE", meta.getString(original + ".'04000565'.Value[0]"));
+    assertEquals(sentName,
+        meta.getString(original + ".'04000550'.Value[0].'00100010'.Value[0].Alphabetic"));
+    assertEquals("MOD-" + tag, meta.getString(original + ".'04000550'.Value[0].'00100020'.Value[0]"));
+
+    // the ImagingStudy names the animal and the order
+    String uid = study.studyInstanceUid();
+    await(() -> patient.equals(given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + uid)
+        .jsonPath().getString("subject.reference")), "ImagingStudy subject");
+    given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + uid).then().statusCode(200)
+        .body("basedOn[0].reference", equalTo(orderRef));
+
+    // the order completes once no instance came for the quiet period
+    await(() -> "completed".equals(given().accept(FHIR_JSON).get(fhir + "/" + orderRef)
+        .jsonPath().getString("status")), "order completed after the quiet period");
+    // and the study never entered the reconciliation queue
+    assertEquals(0, search("Task?focus=ImagingStudy/" + uid).getInt("total"));
+  }
+
+  @Test
+  void studyWithAWrongNameAndNoAccessionIsQueuedThenAssignedAndItsHeaderCorrected()
+      throws Exception {
+    String tag = unique();
+    String pid = "VP" + tag;
+    String patient = create("Patient", dogJson(pid, "Luna", "Jones" + tag, null));
+    GeneratedStudy study = generate(9202);
+    String uid = study.studyInstanceUid();
+    String sentName = "LUNNA^JONEZ";
+    List<Path> files = modify(study, Map.of(
+        TagFromName.PatientName, sentName,
+        TagFromName.PatientID, "UNK-" + tag,
+        TagFromName.AccessionNumber, ""));
+
+    List<String> command = new ArrayList<>(
+        List.of("storescu", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort()));
+    files.forEach(f -> command.add(f.toString()));
+    Dcmtk.Result store = Dcmtk.run(command.toArray(String[]::new));
+    assertEquals(0, store.exitCode(), store.output());
+
+    // queued: an item in /api/reconciliation and a FHIR Task focused on the ImagingStudy
+    await(() -> queueItem(uid) != null, "queue item");
+    Map<String, Object> item = queueItem(uid);
+    String id = (String) item.get("id");
+    assertEquals("unmatched", item.get("reason"));
+    JsonPath tasks = search("Task?focus=ImagingStudy/" + uid + "&status=requested");
+    assertEquals(1, tasks.getInt("total"));
+    assertEquals("reconcile-study", tasks.getString("entry[0].resource.code.coding[0].code"));
+
+    // staff assign it to the registered animal
+    given().contentType(JSON).accept(JSON).header("X-User", "tech1")
+        .body("{\"patient\":\"" + patient + "\"}")
+        .post(root + "/api/reconciliation/" + id + "/assign")
+        .then().statusCode(200)
+        .body("status", equalTo("completed"))
+        .body("patient", equalTo(patient))
+        .body("result.instancesCorrected", equalTo(study.instances().size()));
+
+    // the stored header and the index follow, with the sent values kept
+    JsonPath meta = metadata(uid);
+    assertEquals("LUNA^JONES" + tag, meta.getString("[0].'00100010'.Value[0].Alphabetic"));
+    assertEquals(pid, meta.getString("[0].'00100020'.Value[0]"));
+    String original = "[0].'04000561'.Value[0]";
+    assertEquals("CORRECT", meta.getString(original + ".'04000565'.Value[0]"));
+    assertEquals(sentName,
+        meta.getString(original + ".'04000550'.Value[0].'00100010'.Value[0].Alphabetic"));
+    given().accept("application/dicom+json")
+        .get(root + "/dicom-web/studies?PatientID=" + pid)
+        .then().statusCode(200)
+        .body("[0].'0020000D'.Value[0]", equalTo(uid))
+        .body("[0].'00100010'.Value[0].Alphabetic", equalTo("LUNA^JONES" + tag));
+    given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + uid).then().statusCode(200)
+        .body("subject.reference", equalTo(patient));
+    assertEquals("completed", given().accept(FHIR_JSON).get(fhir + "/Task/" + id)
+        .jsonPath().getString("status"));
+
+    // audited; a second assignment is refused as a problem document; nothing unknown is found
+    JsonPath audit = given().accept(JSON).get(root + "/api/reconciliation/audit")
+        .then().statusCode(200).extract().jsonPath();
+    assertTrue(audit.getList("items.id").contains(id));
+    given().contentType(JSON).body("{\"patient\":\"" + patient + "\"}")
+        .post(root + "/api/reconciliation/" + id + "/assign")
+        .then().statusCode(409).contentType("application/problem+json");
+    given().contentType(JSON).body("{\"patient\":\"" + patient + "\"}")
+        .post(root + "/api/reconciliation/no-such-item/assign")
+        .then().statusCode(404).contentType("application/problem+json");
+  }
+
+  @Test
+  void mergeMovesTheSourcesStudiesAndOrdersToTheTarget() throws Exception {
+    String tag = unique();
+    String source = create("Patient", dogJson("VPS" + tag, "Rex", "Doe" + tag, null));
+    String target = create("Patient", dogJson("VPT" + tag, "Rex", "Doe" + tag, null));
+    Response orderResponse = post("ServiceRequest", orderJson(source));
+    String orderRef = "ServiceRequest/" + orderResponse.jsonPath().getString("id");
+    GeneratedStudy study = generate(9303);
+    // the study matches the source by its Patient ID
+    List<Path> files = modify(study, Map.of(TagFromName.PatientID, "VPS" + tag,
+        TagFromName.AccessionNumber, ""));
+    // C-STORE: the coercion is reported as status B000 (PS3.4 B.2.3)
+    List<String> command = new ArrayList<>(
+        List.of("storescu", "-v", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort()));
+    files.forEach(f -> command.add(f.toString()));
+    Dcmtk.Result store = Dcmtk.run(command.toArray(String[]::new));
+    assertEquals(0, store.exitCode(), store.output());
+    String said = store.output().toLowerCase(java.util.Locale.ROOT);
+    assertTrue(said.contains("coercion") || said.contains("b000"), store.output());
+
+    given().contentType(JSON).accept(JSON)
+        .body("{\"source\":\"" + source + "\",\"target\":\"" + target + "\"}")
+        .post(root + "/api/reconciliation/merge")
+        .then().statusCode(200).body("code", equalTo("merge-patients"))
+        .body("patient", equalTo(target));
+
+    assertEquals("VPT" + tag, metadata(study.studyInstanceUid()).getString("[0].'00100020'.Value[0]"));
+    JsonPath merged = given().accept(FHIR_JSON).get(fhir + "/" + source).jsonPath();
+    assertEquals(false, merged.getBoolean("active"));
+    assertEquals(target, merged.getString("link.find { it.type == 'replaced-by' }.other.reference"));
+    assertEquals(target, given().accept(FHIR_JSON).get(fhir + "/" + orderRef)
+        .jsonPath().getString("subject.reference"));
+    given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + study.studyInstanceUid())
+        .then().statusCode(200).body("subject.reference", equalTo(target));
+  }
+
+  @Test
+  void splitMovesTheNamedSeriesToANewStudyOfTheOtherAnimal() throws Exception {
+    String tag = unique();
+    String a = create("Patient", dogJson("VPA" + tag, "Nala", "Gray" + tag, null));
+    String b = create("Patient", dogJson("VPB" + tag, "Simba", "Gray" + tag, null));
+    GeneratedStudy first = generate(9404);
+    GeneratedStudy second = generate(9505);
+    String uid = first.studyInstanceUid();
+    String movedSeries = second.instances().get(0).seriesInstanceUid();
+    List<Path> files = new ArrayList<>(modify(first, Map.of(TagFromName.PatientID, "VPA" + tag,
+        TagFromName.AccessionNumber, "")));
+    // the second series was taken of the other dog but sent as part of the first study
+    files.addAll(modify(second, Map.of(TagFromName.PatientID, "VPA" + tag,
+        TagFromName.AccessionNumber, "", TagFromName.StudyInstanceUID, uid)));
+    given().contentType(Dicom.STOW_CONTENT_TYPE).accept("application/dicom+json")
+        .body(Dicom.multipart(files)).post(root + "/dicom-web/studies")
+        .then().statusCode(202);
+
+    JsonPath split = given().contentType(JSON).accept(JSON).header("X-User", "tech2")
+        .body("{\"study\":\"" + uid + "\",\"series\":[\"" + movedSeries + "\"],\"patient\":\""
+            + b + "\"}")
+        .post(root + "/api/reconciliation/split")
+        .then().statusCode(200).body("code", equalTo("split-study"))
+        .body("patient", equalTo(b)).extract().jsonPath();
+    String newUid = split.getString("result.newStudy").substring("ImagingStudy/".length());
+
+    given().accept("application/dicom+json").get(root + "/dicom-web/studies/" + uid + "/series")
+        .then().statusCode(200).body("size()", equalTo(1))
+        .body("[0].'0020000E'.Value[0]", equalTo(first.instances().get(0).seriesInstanceUid()));
+    JsonPath moved = metadata(newUid);
+    assertEquals("VPB" + tag, moved.getString("[0].'00100020'.Value[0]"));
+    assertEquals(movedSeries, moved.getString("[0].'0020000E'.Value[0]"));
+    assertEquals(uid, moved.getString(
+        "[0].'04000561'.Value[-1].'04000550'.Value[0].'0020000D'.Value[0]"));
+    given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + newUid).then().statusCode(200)
+        .body("subject.reference", equalTo(b));
+    given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + uid).then().statusCode(200)
+        .body("subject.reference", equalTo(a)).body("numberOfSeries", equalTo(1));
+    // splitting off every series is not a split
+    given().contentType(JSON)
+        .body("{\"study\":\"" + newUid + "\",\"series\":[\"" + movedSeries + "\"],\"patient\":\""
+            + a + "\"}")
+        .post(root + "/api/reconciliation/split")
+        .then().statusCode(409).contentType("application/problem+json");
+  }
+
+  // ---- helpers ----------------------------------------------------------------------------
+
+  private static String unique() {
+    return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
+  }
+
+  private GeneratedStudy generate(long seed) throws Exception {
+    Path dir = Files.createTempDirectory(work, "workflow-");
+    return new StudyGenerator(seed ^ System.nanoTime())
+        .generate(StudyKind.DR_THORAX, dir, GeneratorOptions.small());
+  }
+
+  /** Rewrites the generated files as a modality that got the header wrong would send them. */
+  private static List<Path> modify(GeneratedStudy study, Map<AttributeTag, String> values)
+      throws Exception {
+    List<Path> out = new ArrayList<>();
+    for (GeneratedInstance i : study.instances()) {
+      AttributeList list = new AttributeList();
+      list.read(i.file().toFile());
+      for (Map.Entry<AttributeTag, String> e : values.entrySet()) {
+        Attribute a = e.getKey().equals(TagFromName.PatientName)
+            ? new PersonNameAttribute(e.getKey())
+            : e.getKey().equals(TagFromName.AccessionNumber)
+                ? new ShortStringAttribute(e.getKey())
+                : e.getKey().equals(TagFromName.StudyInstanceUID)
+                    ? new UniqueIdentifierAttribute(e.getKey()) : new LongStringAttribute(e.getKey());
+        if (!e.getValue().isEmpty()) {
+          a.addValue(e.getValue());
+        }
+        list.put(a);
+      }
+      Path modified = i.file().resolveSibling(i.sopInstanceUid() + "-modified.dcm");
+      list.write(modified.toFile(),
+          Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID),
+          true, true);
+      out.add(modified);
+    }
+    return out;
+  }
+
+  private JsonPath metadata(String studyUid) {
+    return given().accept("application/dicom+json")
+        .get(root + "/dicom-web/studies/" + studyUid + "/metadata")
+        .then().statusCode(200).extract().jsonPath();
+  }
+
+  @SuppressWarnings("unchecked")
+  private Map<String, Object> queueItem(String studyUid) {
+    List<Map<String, Object>> items = given().accept(JSON)
+        .get(root + "/api/reconciliation?status=requested&limit=200")
+        .then().statusCode(200).extract().jsonPath().getList("items");
+    return items.stream().filter(i -> studyUid.equals(i.get("studyInstanceUid")))
+        .findFirst().orElse(null);
+  }
+
+  private Response post(String type, String body) {
+    return given().contentType(FHIR_JSON).accept(FHIR_JSON).body(body).post(fhir + "/" + type);
+  }
+
+  private String create(String type, String body) {
+    Response r = post(type, body);
+    r.then().statusCode(201);
+    return type + "/" + r.jsonPath().getString("id");
+  }
+
+  private JsonPath search(String query) {
+    return given().accept(FHIR_JSON).get(fhir + "/" + query).then().statusCode(200)
+        .extract().jsonPath();
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("Timed out waiting for: " + what);
+      }
+      Thread.sleep(200);
+    }
+  }
+
+  private static String dogJson(String patientId, String pet, String owner, String ownerRef) {
+    return """
+        {"resourceType":"Patient",
+         "identifier":[{"system":"https://vetpacs.org/fhir/sid/patient-id","value":"%s"}],
+         "name":[{"family":"%s","given":["%s"]}],
+         "gender":"female","birthDate":"2019-08-30",
+         "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-animal","extension":[
+           {"url":"species","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"448771007","display":"Canis lupus familiaris"}],"text":"Canine"}},
+           {"url":"breed","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"58108001","display":"Golden retriever dog breed"}],"text":"Golden Retriever"}},
+           {"url":"genderStatus","valueCodeableConcept":{"coding":[{"system":"http://hl7.org/fhir/animal-genderstatus","code":"neutered"}]}}]}]
+         %s}
+        """.formatted(patientId, owner, pet, ownerRef == null ? ""
+            : ",\"link\":[{\"other\":{\"reference\":\"" + ownerRef + "\"},\"type\":\"seealso\"}]");
+  }
+
+  private static String ownerJson(String family) {
+    return """
+        {"resourceType":"RelatedPerson","active":true,
+         "patient":{"reference":"Patient/placeholder"},
+         "relationship":[{"coding":[{"system":"https://vetpacs.org/fhir/CodeSystem/responsible-person-role","code":"OWNER","display":"Owner"}]}],
+         "name":[{"family":"%s","given":["Jane"]}]}
+        """.formatted(family);
+  }
+
+  private static String orderJson(String patientRef) {
+    return """
+        {"resourceType":"ServiceRequest","status":"active","intent":"order",
+         "code":{"coding":[{"system":"http://loinc.org","code":"36554-4","display":"XR Chest Views"}],"text":"Thoracic radiographs"},
+         "subject":{"reference":"%s"},"authoredOn":"2026-11-20T10:00:00Z"}
+        """.formatted(patientRef);
+  }
+}
