@@ -12,6 +12,7 @@ import org.vetpacs.fhir.service.IncludeResolver;
 import org.vetpacs.fhir.service.PatientService;
 import org.vetpacs.fhir.service.RelatedPersonService;
 import org.vetpacs.fhir.service.ServiceRequestService;
+import org.vetpacs.fhir.service.SubscriptionService;
 import org.vetpacs.model.fhir.ConformanceResources;
 
 /**
@@ -63,6 +64,13 @@ public class FhirBeans {
   DiagnosticReportService reports(FhirContext ctx, MongoFhirResourceStore store,
       FhirValidation v) {
     return new DiagnosticReportService(ctx, store, v);
+  }
+
+  @Produces
+  @Singleton
+  SubscriptionService subscriptions(FhirContext ctx, MongoFhirResourceStore store,
+      FhirValidation v) {
+    return new SubscriptionService(ctx, store, v);
   }
 
   @Produces

@@ -4,8 +4,13 @@ import ca.uhn.fhir.context.FhirContext;
 import java.util.Date;
 import java.util.Map;
 import java.util.Set;
+import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
+import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.OperationOutcome;
+import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
+import org.hl7.fhir.r4.model.Resource;
 import org.vetpacs.model.fhir.VetFhir;
 
 /**
@@ -13,6 +18,14 @@ import org.vetpacs.model.fhir.VetFhir;
  * final}; {@code registered|preliminary -> preliminary | final | cancelled}; a {@code final}
  * report only changes by becoming {@code amended}, {@code corrected}, {@code appended} or {@code
  * entered-in-error}; every version stays readable ({@code vread}, {@code _history}).
+ *
+ * <p>AI reports: a report whose {@code performer} is a Device is machine output. The Device is
+ * contained in the report ({@code #id}) with {@code deviceName} (type {@code model-name}) and
+ * {@code version}, so the model and version that produced it stay with every version of the
+ * report. It may be created {@code registered} or {@code preliminary}, never {@code final}
+ * (422 naming {@code DiagnosticReport.status}); it becomes {@code final} only when a
+ * veterinarian signs it off, by adding a Practitioner as {@code resultsInterpreter} (R4: "the
+ * practitioner ... responsible for the report's conclusions and interpretations").
  */
 public class DiagnosticReportService extends ResourceService<DiagnosticReport> {
 
@@ -78,11 +91,104 @@ public class DiagnosticReportService extends ResourceService<DiagnosticReport> {
   @Override
   protected void beforeCreate(DiagnosticReport r) {
     LIFECYCLE.checkCreate(ctx, r.hasStatus() ? r.getStatus().toCode() : null);
+    if (performedByDevice(r)) {
+      checkDevices(r);
+      if (r.getStatus() == DiagnosticReport.DiagnosticReportStatus.FINAL) {
+        throw reject("DiagnosticReport.status", "A report performed by a Device (AI) is created "
+            + "preliminary; a veterinarian signs it off as final by adding a Practitioner as "
+            + "resultsInterpreter");
+      }
+    }
   }
 
   @Override
   protected void beforeUpdate(DiagnosticReport current, DiagnosticReport updated) {
     LIFECYCLE.checkTransition(ctx, current.hasStatus() ? current.getStatus().toCode() : null,
         updated.hasStatus() ? updated.getStatus().toCode() : null);
+    if (performedByDevice(current) || performedByDevice(updated)) {
+      checkDevices(updated);
+      boolean signing = updated.getStatus() == DiagnosticReport.DiagnosticReportStatus.FINAL
+          && current.getStatus() != DiagnosticReport.DiagnosticReportStatus.FINAL;
+      if (signing && !signedByPractitioner(updated)) {
+        throw reject("DiagnosticReport.status", "A report performed by a Device (AI) becomes "
+            + "final only when a veterinarian signs it off: add a Practitioner as "
+            + "resultsInterpreter");
+      }
+    }
+  }
+
+  /**
+   * Whether a performer is a Device (an AI model): {@code Device/...} or a contained Device.
+   *
+   * @param r the report
+   * @return true for machine output
+   */
+  static boolean performedByDevice(DiagnosticReport r) {
+    for (Reference p : r.getPerformer()) {
+      String ref = p.getReference();
+      if (ref != null && (ref.startsWith("Device/") || ref.contains("/Device/"))) {
+        return true;
+      }
+      if ("Device".equals(p.getType()) || contained(r, ref) instanceof Device) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Every Device performer is contained, with a model name and a version. */
+  private void checkDevices(DiagnosticReport r) {
+    for (Reference p : r.getPerformer()) {
+      String ref = p.getReference();
+      boolean device = "Device".equals(p.getType())
+          || (ref != null && (ref.startsWith("Device/") || ref.contains("/Device/")));
+      Resource c = contained(r, ref);
+      if (!(c instanceof Device) && !device) {
+        continue;
+      }
+      if (!(c instanceof Device d) || !d.hasDeviceName() || !d.hasVersion()
+          || d.getDeviceName().stream().noneMatch(n -> n.hasName())
+          || d.getVersion().stream().noneMatch(v -> v.hasValue())) {
+        throw reject("DiagnosticReport.performer", "An AI performer is a contained Device "
+            + "(performer.reference \"#id\") with deviceName (the model) and version, so the "
+            + "report records which model and version produced it");
+      }
+    }
+  }
+
+  private static boolean signedByPractitioner(DiagnosticReport r) {
+    for (Reference i : r.getResultsInterpreter()) {
+      String ref = i.getReference();
+      if (ref != null && (ref.startsWith("Practitioner/") || ref.contains("/Practitioner/"))) {
+        return true;
+      }
+      if (contained(r, ref) instanceof Practitioner) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Resource contained(DiagnosticReport r, String ref) {
+    if (ref == null || !ref.startsWith("#")) {
+      return null;
+    }
+    String id = ref.substring(1);
+    for (Resource c : r.getContained()) {
+      String cid = c.getIdElement().getIdPart();
+      if (id.equals(cid) || ref.equals(c.getId())) {
+        return c;
+      }
+    }
+    return null;
+  }
+
+  private UnprocessableEntityException reject(String element, String message) {
+    OperationOutcome oo = new OperationOutcome();
+    oo.addIssue().setSeverity(OperationOutcome.IssueSeverity.ERROR)
+        .setCode(OperationOutcome.IssueType.BUSINESSRULE)
+        .setDiagnostics(message)
+        .addExpression(element);
+    return new UnprocessableEntityException(ctx, oo);
   }
 }

@@ -18,6 +18,7 @@ import org.vetpacs.fhir.service.IncludeResolver;
 import org.vetpacs.fhir.service.PatientService;
 import org.vetpacs.fhir.service.RelatedPersonService;
 import org.vetpacs.fhir.service.ServiceRequestService;
+import org.vetpacs.fhir.service.SubscriptionService;
 import org.vetpacs.model.fhir.ConformanceResources;
 
 /**
@@ -39,6 +40,7 @@ public class FhirServlet extends RestfulServer {
   @Inject transient DiagnosticReportService reports;
   @Inject transient ImagingStudyService studies;
   @Inject transient IncludeResolver includes;
+  @Inject transient SubscriptionService subscriptions;
 
   @Inject
   @ConfigProperty(name = "vetpacs.base.url", defaultValue = " ")
@@ -61,6 +63,7 @@ public class FhirServlet extends RestfulServer {
         new ServiceRequestResourceProvider(orders, includes),
         new ImagingStudyResourceProvider(studies, includes),
         new DiagnosticReportResourceProvider(reports, includes),
+        new SubscriptionResourceProvider(subscriptions),
         new EndpointResourceProvider(baseUrl == null ? null : baseUrl.trim()),
         new ConformanceResourceProvider<>(StructureDefinition.class,
             conformance.structureDefinitions()),
