@@ -2,11 +2,13 @@ package org.vetpacs.fhir.service;
 
 import ca.uhn.fhir.context.FhirContext;
 import java.util.Date;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import ca.uhn.fhir.rest.server.exceptions.UnprocessableEntityException;
 import org.hl7.fhir.r4.model.Device;
 import org.hl7.fhir.r4.model.DiagnosticReport;
+import org.hl7.fhir.r4.model.Extension;
 import org.hl7.fhir.r4.model.OperationOutcome;
 import org.hl7.fhir.r4.model.Practitioner;
 import org.hl7.fhir.r4.model.Reference;
@@ -19,15 +21,20 @@ import org.vetpacs.model.fhir.VetFhir;
  * report only changes by becoming {@code amended}, {@code corrected}, {@code appended} or {@code
  * entered-in-error}; every version stays readable ({@code vread}, {@code _history}).
  *
- * <p>AI reports: a report whose {@code performer} is a Device is machine output. The Device is
- * contained in the report ({@code #id}) with {@code deviceName} (type {@code model-name}) and
- * {@code version}, so the model and version that produced it stay with every version of the
- * report. It may be created {@code registered} or {@code preliminary}, never {@code final}
- * (422 naming {@code DiagnosticReport.status}); it becomes {@code final} only when a
- * veterinarian signs it off, by adding a Practitioner as {@code resultsInterpreter} (R4: "the
- * practitioner ... responsible for the report's conclusions and interpretations").
+ * <p>AI reports: R4 does not allow a Device as {@code DiagnosticReport.performer}
+ * (Practitioner, PractitionerRole, Organization, CareTeam), so machine output names its model with
+ * the extension {@value #AI_DEVICE} ({@code valueReference} to a contained Device with {@code
+ * deviceName} of type {@code model-name} and {@code version}); the model and version stay with
+ * every version of the report, and the vendor may be the performer Organization. An AI report may
+ * be created {@code registered} or {@code preliminary}, never {@code final} (422 naming {@code
+ * DiagnosticReport.status}); it becomes {@code final} only when a veterinarian signs it off by
+ * adding a Practitioner as {@code resultsInterpreter} (R4: "the practitioner ... responsible for
+ * the report's conclusions and interpretations").
  */
 public class DiagnosticReportService extends ResourceService<DiagnosticReport> {
+
+  /** The extension naming the AI model (a contained Device) that produced a report. */
+  public static final String AI_DEVICE = VetFhir.BASE + "/StructureDefinition/ai-device";
 
   private static final Set<String> AFTER_FINAL =
       Set.of("amended", "corrected", "appended", "entered-in-error");
@@ -92,12 +99,11 @@ public class DiagnosticReportService extends ResourceService<DiagnosticReport> {
   protected void beforeCreate(DiagnosticReport r) {
     LIFECYCLE.checkCreate(ctx, r.hasStatus() ? r.getStatus().toCode() : null);
     if (performedByDevice(r)) {
-      checkDevices(r);
       if (r.getStatus() == DiagnosticReport.DiagnosticReportStatus.FINAL) {
-        throw reject("DiagnosticReport.status", "A report performed by a Device (AI) is created "
-            + "preliminary; a veterinarian signs it off as final by adding a Practitioner as "
-            + "resultsInterpreter");
+        throw reject("DiagnosticReport.status", "An AI report is created preliminary; a "
+            + "veterinarian signs it off as final by adding a Practitioner as resultsInterpreter");
       }
+      checkDevices(r);
     }
   }
 
@@ -110,49 +116,43 @@ public class DiagnosticReportService extends ResourceService<DiagnosticReport> {
       boolean signing = updated.getStatus() == DiagnosticReport.DiagnosticReportStatus.FINAL
           && current.getStatus() != DiagnosticReport.DiagnosticReportStatus.FINAL;
       if (signing && !signedByPractitioner(updated)) {
-        throw reject("DiagnosticReport.status", "A report performed by a Device (AI) becomes "
-            + "final only when a veterinarian signs it off: add a Practitioner as "
+        throw reject("DiagnosticReport.status", "An AI report becomes final only when a veterinarian signs it off: add a Practitioner as "
             + "resultsInterpreter");
       }
     }
   }
 
   /**
-   * Whether a performer is a Device (an AI model): {@code Device/...} or a contained Device.
+   * Whether a report is machine output: it carries the {@value #AI_DEVICE} extension, or (not
+   * valid in R4, refused by validation) names a Device as performer.
    *
    * @param r the report
-   * @return true for machine output
+   * @return true for AI output
    */
   static boolean performedByDevice(DiagnosticReport r) {
+    if (r.hasExtension(AI_DEVICE)) {
+      return true;
+    }
     for (Reference p : r.getPerformer()) {
       String ref = p.getReference();
-      if (ref != null && (ref.startsWith("Device/") || ref.contains("/Device/"))) {
-        return true;
-      }
-      if ("Device".equals(p.getType()) || contained(r, ref) instanceof Device) {
+      if ((ref != null && (ref.startsWith("Device/") || ref.contains("/Device/")))
+          || "Device".equals(p.getType()) || contained(r, ref) instanceof Device) {
         return true;
       }
     }
     return false;
   }
 
-  /** Every Device performer is contained, with a model name and a version. */
+  /** The AI model is a contained Device with a model name and a version. */
   private void checkDevices(DiagnosticReport r) {
-    for (Reference p : r.getPerformer()) {
-      String ref = p.getReference();
-      boolean device = "Device".equals(p.getType())
-          || (ref != null && (ref.startsWith("Device/") || ref.contains("/Device/")));
-      Resource c = contained(r, ref);
-      if (!(c instanceof Device) && !device) {
-        continue;
-      }
-      if (!(c instanceof Device d) || !d.hasDeviceName() || !d.hasVersion()
-          || d.getDeviceName().stream().noneMatch(n -> n.hasName())
-          || d.getVersion().stream().noneMatch(v -> v.hasValue())) {
-        throw reject("DiagnosticReport.performer", "An AI performer is a contained Device "
-            + "(performer.reference \"#id\") with deviceName (the model) and version, so the "
-            + "report records which model and version produced it");
-      }
+    List<Extension> ext = r.getExtensionsByUrl(AI_DEVICE);
+    Resource device = ext.size() == 1 && ext.get(0).getValue() instanceof Reference ref
+        ? contained(r, ref.getReference()) : null;
+    if (!(device instanceof Device d) || d.getDeviceName().stream().noneMatch(n -> n.hasName())
+        || d.getVersion().stream().noneMatch(v -> v.hasValue())) {
+      throw reject("DiagnosticReport.extension", "An AI report names its model with one "
+          + "extension " + AI_DEVICE + " (valueReference \"#id\" to a contained Device with "
+          + "deviceName and version), so the report records which model and version produced it");
     }
   }
 

@@ -33,7 +33,8 @@ class DiagnosticReportAiTest {
       ai.addVersion().setValue("2.3.1");
     }
     r.addContained(ai);
-    r.addPerformer(new Reference("#ai"));
+    r.addExtension(DiagnosticReportService.AI_DEVICE, new Reference("#ai"));
+    r.addPerformer(new Reference("Organization/vendor"));
     return r;
   }
 
@@ -47,6 +48,21 @@ class DiagnosticReportAiTest {
         ctx.newJsonParser().encodeResourceToString(r));
   }
 
+  /** The AI report as a vendor posts it: valid against R4 and our profile. */
+  static DiagnosticReport example() {
+    return new DiagnosticReportAiTest().aiReport(DiagnosticReportStatus.PRELIMINARY, true);
+  }
+
+  @Test
+  void aDevicePerformerMakesAnAiReportToo() {
+    DiagnosticReport r = aiReport(DiagnosticReportStatus.FINAL, true);
+    r.getExtension().clear();
+    r.getPerformer().clear();
+    r.addPerformer(new Reference("#ai"));
+    assertEquals("DiagnosticReport.status", element(assertThrows(
+        UnprocessableEntityException.class, () -> reports.create(roundTrip(r), null))));
+  }
+
   @Test
   void anAiReportCannotBeCreatedFinal() {
     assertEquals("DiagnosticReport.status", element(assertThrows(
@@ -56,7 +72,7 @@ class DiagnosticReportAiTest {
 
   @Test
   void anAiReportRecordsModelAndVersion() {
-    assertEquals("DiagnosticReport.performer", element(assertThrows(
+    assertEquals("DiagnosticReport.extension", element(assertThrows(
         UnprocessableEntityException.class,
         () -> reports.create(roundTrip(aiReport(DiagnosticReportStatus.PRELIMINARY, false)),
             null))));
