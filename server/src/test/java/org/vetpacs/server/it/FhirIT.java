@@ -164,7 +164,7 @@ class FhirIT {
     List<String> types = cs.getList("rest[0].resource.type");
     assertTrue(types.containsAll(List.of("Patient", "RelatedPerson", "ServiceRequest",
         "ImagingStudy", "DiagnosticReport", "Endpoint", "StructureDefinition", "CodeSystem",
-        "ValueSet", "SearchParameter")), types.toString());
+        "ValueSet", "SearchParameter", "Subscription")), types.toString());
     assertTrue(!types.contains("Observation"));
     assertTrue(cs.getList("rest[0].resource.find { it.type == 'DiagnosticReport' }.searchParam.name")
         .containsAll(List.of("imaging-study", "subject", "patient", "based-on", "status", "issued",
