@@ -22,7 +22,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Indexes;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
 import org.vetpacs.fhir.service.Backoff;
 import org.vetpacs.fhir.service.FhirResourceChanged;
 import org.vetpacs.fhir.service.ImagingStudyService;
@@ -50,6 +53,7 @@ public class SubscriptionWorker {
   @Inject ImagingStudyService studies;
   @Inject MongoFhirResourceStore store;
   @Inject SubscriptionOutbox outbox;
+  @Inject IndexDatabase index;
 
   @Inject
   @ConfigProperty(name = "vetpacs.subscriptions.retry-initial", defaultValue = "1s")
@@ -102,6 +106,7 @@ public class SubscriptionWorker {
 
   void started(@Observes @Initialized(ApplicationScoped.class) Object event) {
     delivery();
+    ensureIndexes();
     int recovered = outbox.recover();
     if (recovered > 0) {
       LOG.info(() -> recovered + " subscription notification(s) interrupted by a stop are pending again");
@@ -119,6 +124,21 @@ public class SubscriptionWorker {
     });
     long every = Math.max(50, Backoff.parseDuration(pollInterval).toMillis());
     poller.scheduleWithFixedDelay(() -> poll(threads), every, every, TimeUnit.MILLISECONDS);
+  }
+
+  /** The outbox's query paths: due entries, the coalescing check, the delivery log. */
+  private void ensureIndexes() {
+    try {
+      MongoDatabase db = index.client().getDatabase(index.database());
+      db.getCollection("subscription_outbox")
+          .createIndex(Indexes.ascending("state", "nextAttemptAt"));
+      db.getCollection("subscription_outbox").createIndex(
+          Indexes.ascending("subscriptionId", "resourceType", "resourceId", "version", "state"));
+      db.getCollection("subscription_deliveries")
+          .createIndex(Indexes.ascending("subscriptionId", "at"));
+    } catch (RuntimeException e) {
+      LOG.log(Level.WARNING, "Could not create the subscription outbox indexes", e);
+    }
   }
 
   void changed(@Observes FhirResourceChanged event) {
