@@ -25,6 +25,7 @@ import org.vetpacs.fhir.service.PatientService;
 import org.vetpacs.fhir.service.PractitionerService;
 import org.vetpacs.fhir.service.RelatedPersonService;
 import org.vetpacs.fhir.service.ServiceRequestService;
+import org.vetpacs.fhir.service.SubscriptionService;
 import org.vetpacs.model.fhir.ConformanceResources;
 
 /**
@@ -108,6 +109,13 @@ public class FhirBeans {
         .orElse(null);
     return new OrderWorklistService(orders, patients, owners, organizations, practitioners,
         worklist, station, ZoneId.systemDefault());
+  }
+
+  @Produces
+  @Singleton
+  SubscriptionService subscriptions(FhirContext ctx, MongoFhirResourceStore store,
+      FhirValidation v) {
+    return new SubscriptionService(ctx, store, v);
   }
 
   @Produces

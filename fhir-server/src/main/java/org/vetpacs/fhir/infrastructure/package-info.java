@@ -1,5 +1,7 @@
 /**
  * MongoDB storage of FHIR resources through Eclipse JNoSQL: the current version of each resource
- * in {@code fhir_resources} (JSON + extracted search keys), every version in {@code fhir_history}.
+ * in {@code fhir_resources} (JSON + extracted search keys), every version in {@code fhir_history};
+ * the subscription outbox ({@code subscription_outbox}, {@code subscription_deliveries}) and the
+ * worker that delivers it over HTTP.
  */
 package org.vetpacs.fhir.infrastructure;

@@ -22,6 +22,7 @@ import org.vetpacs.fhir.service.PractitionerService;
 import org.vetpacs.fhir.service.RelatedPersonService;
 import org.vetpacs.fhir.service.ServiceRequestService;
 import org.vetpacs.fhir.service.TaskService;
+import org.vetpacs.fhir.service.SubscriptionService;
 import org.vetpacs.model.fhir.ConformanceResources;
 
 /**
@@ -47,6 +48,7 @@ public class FhirServlet extends RestfulServer {
   @Inject transient PractitionerService practitioners;
   @Inject transient ChargeItemService charges;
   @Inject transient TaskService tasks;
+  @Inject transient SubscriptionService subscriptions;
 
   @Inject
   @ConfigProperty(name = "vetpacs.base.url", defaultValue = " ")
@@ -73,6 +75,7 @@ public class FhirServlet extends RestfulServer {
         new PractitionerResourceProvider(practitioners),
         new ChargeItemResourceProvider(charges),
         new TaskResourceProvider(tasks),
+        new SubscriptionResourceProvider(subscriptions),
         new EndpointResourceProvider(baseUrl == null ? null : baseUrl.trim()),
         new ConformanceResourceProvider<>(StructureDefinition.class,
             conformance.structureDefinitions()),

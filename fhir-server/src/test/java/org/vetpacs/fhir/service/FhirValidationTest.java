@@ -73,4 +73,12 @@ class FhirValidationTest {
     AnimalExtension.speciesOf(p).orElseThrow().getCoding().get(1).setCode("DRAGON");
     assertThrows(UnprocessableEntityException.class, () -> VALIDATION.validate(p));
   }
+
+  @Test
+  void anAiReportNamingItsModelAsAContainedDeviceIsValid() {
+    org.hl7.fhir.r4.model.DiagnosticReport r = DiagnosticReportAiTest.example();
+    r.getMeta().addProfile(VetFhir.SD_DIAGNOSTIC_REPORT);
+    assertDoesNotThrow(() -> VALIDATION.validate(CTX.newJsonParser().parseResource(
+        org.hl7.fhir.r4.model.DiagnosticReport.class, CTX.newJsonParser().encodeResourceToString(r))));
+  }
 }

@@ -164,7 +164,7 @@ class FhirIT {
     List<String> types = cs.getList("rest[0].resource.type");
     assertTrue(types.containsAll(List.of("Patient", "RelatedPerson", "ServiceRequest",
         "ImagingStudy", "DiagnosticReport", "Task", "Endpoint", "StructureDefinition", "CodeSystem",
-        "ValueSet", "SearchParameter", "Organization", "Practitioner", "ChargeItem")),
+        "ValueSet", "SearchParameter", "Organization", "Practitioner", "ChargeItem", "Subscription")),
         types.toString());
     for (String type : List.of("Organization", "Practitioner")) {
       assertTrue(cs.getList("rest[0].resource.find { it.type == '" + type + "' }.searchParam.name")
