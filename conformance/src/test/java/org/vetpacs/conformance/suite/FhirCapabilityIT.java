@@ -110,6 +110,53 @@ class FhirCapabilityIT {
     Profiles.assertValid(metadataJson);
   }
 
+  /**
+   * What the served CapabilityStatement claims (types, interactions, search parameters) is what
+   * the copy published in {@code conformance/fhir/CapabilityStatement.json} claims; with {@code
+   * -Dvetpacs.conformance.update=true} (and {@code vetpacs.conformance.fhir.file}) it rewrites the
+   * copy.
+   */
+  @Test
+  void theServedCapabilityStatementClaimsWhatThePublishedCopyClaims() throws Exception {
+    String file = System.getProperty("vetpacs.conformance.fhir.file", "");
+    CapabilityStatement copy = capabilities.copy();
+    copy.setDateElement(null); // the time the server started
+    copy.setId((String) null); // a new UUID per start
+    copy.getImplementation().setUrl(null); // where the server runs
+    // the server lists interactions and parameters in no fixed order: sort, for stable diffs
+    copy.getRestFirstRep().getResource().sort(
+        java.util.Comparator.comparing(CapabilityStatementRestResourceComponent::getType));
+    for (CapabilityStatementRestResourceComponent r : copy.getRestFirstRep().getResource()) {
+      r.getInteraction().sort(java.util.Comparator.comparing(i -> i.getCode().toCode()));
+      r.getSearchParam().sort(java.util.Comparator.comparing(p -> p.getName()));
+    }
+    if (Boolean.getBoolean("vetpacs.conformance.update") && !file.isBlank()) {
+      java.nio.file.Files.writeString(java.nio.file.Path.of(file),
+          Profiles.CTX.newJsonParser().setPrettyPrint(true).encodeResourceToString(copy) + "\n");
+      return;
+    }
+    String published;
+    try (java.io.InputStream in = getClass().getResourceAsStream("/fhir/CapabilityStatement.json")) {
+      assertNotNull(in, "the published CapabilityStatement is packaged");
+      published = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    }
+    assertEquals(claims((CapabilityStatement) Profiles.parse(published)), claims(capabilities),
+        "The served /fhir/metadata claims differ from conformance/src/test/resources/fhir/"
+            + "CapabilityStatement.json.\n" + OpenApiIT.UPDATE_HINT);
+  }
+
+  private static String claims(CapabilityStatement cs) {
+    StringBuilder out = new StringBuilder();
+    java.util.Map<String, String> byType = new java.util.TreeMap<>();
+    for (CapabilityStatementRestResourceComponent r : cs.getRestFirstRep().getResource()) {
+      Set<String> params = new TreeSet<>();
+      r.getSearchParam().forEach(p -> params.add(p.getName()));
+      byType.put(r.getType(), interactions(r) + " " + params);
+    }
+    byType.forEach((type, claim) -> out.append(type).append(": ").append(claim).append("\n"));
+    return out.toString();
+  }
+
   @Test
   void everyClaimedSearchAnswersAValidBundle() {
     for (CapabilityStatementRestResourceComponent resource : resources()) {

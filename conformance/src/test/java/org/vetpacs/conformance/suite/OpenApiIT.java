@@ -21,7 +21,7 @@ class OpenApiIT {
       "If the change is intended, update the published documents with one command:\n"
           + "  ./vetpacs update-conformance\n"
           + "(= mvn -B verify -pl server -am -Dvetpacs.conformance.update=true"
-          + " -Dit.test=ConformanceSuiteIT -Dtest='*ConformanceStatementTest'"
+          + " -Dit.test=ConformanceSuiteIT -Dtest=DicomConformanceStatementTest"
           + " -Dsurefire.failIfNoSpecifiedTests=false) and commit the result.";
 
   @Test

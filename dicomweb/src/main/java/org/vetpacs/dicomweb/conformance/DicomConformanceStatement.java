@@ -87,12 +87,12 @@ public final class DicomConformanceStatement {
           .append(" | Yes |\n");
     }
     md.append("\nMedia interchange: none. DICOMweb: STOW-RS, QIDO-RS, WADO-RS, WADO-URI (origin"
-        + " server), see section 4.5.\n\n");
+        + " server), see section 3.5.\n\n");
 
     md.append("## 2 Introduction\n\n");
     md.append("Audience: integrators of modalities, viewers and practice-management systems."
         + " Terms are those of PS3.2 to PS3.18. The statement describes the configuration"
-        + " shown in section 4.4; the server answers with its own configuration at"
+        + " shown in section 3.4; the server answers with its own configuration at"
         + " `/api/conformance/dicom`.\n\n");
 
     md.append("## 3 Networking\n\n");
