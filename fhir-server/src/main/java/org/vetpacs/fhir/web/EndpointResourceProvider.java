@@ -54,8 +54,10 @@ public class EndpointResourceProvider implements IResourceProvider {
     e.setName("VetPACS DICOMweb");
     e.setConnectionType(new Coding(VetFhir.CS_ENDPOINT_CONNECTION_TYPE, "dicom-wado-rs",
         "DICOM WADO-RS"));
-    e.addPayloadType(new CodeableConcept(new Coding(
-        "http://terminology.hl7.org/CodeSystem/endpoint-payload-type", "DICOM", "DICOM")));
+    // R4's endpoint-payload-type code system is complete with only "any" and "none": "DICOM" is
+    // not one of its codes (the conformance suite's validation found it); the payload is named
+    // in text, as R4's WADO-RS Endpoint example does.
+    e.addPayloadType(new CodeableConcept().setText("DICOM"));
     e.addPayloadMimeType("application/dicom");
     e.setAddress(base + "/dicom-web");
     return e;
