@@ -214,6 +214,31 @@ final class ItSupport {
     return out;
   }
 
+  /** findscu -W (Modality Worklist, PS3.4 K.6) with the keys given; the answers as {@code -X} wrote them. */
+  static List<AttributeList> worklist(Path work, String... keys) throws Exception {
+    Path out = Files.createTempDirectory(work, "mwl-");
+    List<String> command = new ArrayList<>(List.of("findscu", "-W", "-aec", "VETPACS", "-X",
+        "-od", out.toString()));
+    for (String k : keys) {
+      command.add("-k");
+      command.add(k);
+    }
+    command.addAll(List.of("127.0.0.1", Dcmtk.dicomPort()));
+    Dcmtk.Result result = Dcmtk.run(command.toArray(String[]::new));
+    if (result.exitCode() != 0) {
+      throw new AssertionError("findscu failed: " + result.output());
+    }
+    List<AttributeList> answers = new ArrayList<>();
+    try (var files = Files.list(out)) {
+      for (Path file : files.sorted().toList()) {
+        AttributeList list = new AttributeList();
+        list.read(file.toFile());
+        answers.add(list);
+      }
+    }
+    return answers;
+  }
+
   /** storescu of the files to the server under test; fails the test unless it exits 0. */
   static Dcmtk.Result storescu(List<Path> files) throws Exception {
     List<String> command = new ArrayList<>(
