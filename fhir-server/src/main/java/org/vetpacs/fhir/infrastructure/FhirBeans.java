@@ -16,6 +16,7 @@ import org.vetpacs.fhir.service.DiagnosticReportService;
 import org.vetpacs.fhir.service.FhirResourceChanged;
 import org.vetpacs.fhir.service.ReconciliationService;
 import org.vetpacs.fhir.service.StudyMatcher;
+import org.vetpacs.fhir.service.RadiologistReviewService;
 import org.vetpacs.fhir.service.TaskService;
 import org.vetpacs.fhir.service.FhirValidation;
 import org.vetpacs.fhir.service.ImagingStudyService;
@@ -129,6 +130,12 @@ public class FhirBeans {
   @Singleton
   TaskService tasks(FhirContext ctx, MongoFhirResourceStore store) {
     return new TaskService(ctx, store);
+  }
+
+  @Produces
+  @Singleton
+  RadiologistReviewService reviews(TaskService tasks, DiagnosticReportService reports) {
+    return new RadiologistReviewService(tasks, reports);
   }
 
   @Produces

@@ -34,7 +34,7 @@ import org.vetpacs.model.fhir.VetFhir;
 public class DiagnosticReportService extends ResourceService<DiagnosticReport> {
 
   /** The extension naming the AI model (a contained Device) that produced a report. */
-  public static final String AI_DEVICE = VetFhir.BASE + "/StructureDefinition/ai-device";
+  public static final String AI_DEVICE = VetFhir.SD_AI_DEVICE;
 
   private static final Set<String> AFTER_FINAL =
       Set.of("amended", "corrected", "appended", "entered-in-error");

@@ -55,6 +55,14 @@ public record SubscriptionCriteria(String type, List<Param> params) {
 
   /** What each type's provider supports (kind and default reference type). */
   private static final Map<String, Map<String, Param>> SUPPORTED = Map.of(
+      "ChargeItem", params(
+          p("_id", Kind.ID, null), p("identifier", Kind.TOKEN, null),
+          p("patient", Kind.REFERENCE, "Patient"), p("subject", Kind.REFERENCE, "Patient"),
+          p("service", Kind.REFERENCE, "ServiceRequest"), p("status", Kind.TOKEN, null),
+          p("code", Kind.TOKEN, null), p("entered-date", Kind.DATE, null)),
+      "Task", params(
+          p("_id", Kind.ID, null), p("status", Kind.TOKEN, null), p("code", Kind.TOKEN, null),
+          p("focus", Kind.REFERENCE, null), p("patient", Kind.REFERENCE, "Patient")),
       "DiagnosticReport", params(
           p("_id", Kind.ID, null), p("identifier", Kind.TOKEN, null),
           p("patient", Kind.REFERENCE, "Patient"), p("subject", Kind.REFERENCE, "Patient"),
@@ -182,6 +190,9 @@ public record SubscriptionCriteria(String type, List<Param> params) {
    * @return the relative reference
    */
   public static String reference(Param p, String value) {
+    if (!value.contains("/") && p.defaultType() == null) {
+      return value; // e.g. Task?focus= needs Type/id: refused by the check
+    }
     String rel = value.contains("/") ? SearchKeys.relative(value) : p.defaultType() + "/" + value;
     return rel == null ? value : rel;
   }

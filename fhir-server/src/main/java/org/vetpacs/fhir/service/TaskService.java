@@ -11,7 +11,9 @@ import org.vetpacs.model.fhir.VetFhir;
  * Workflow Tasks the server creates for staff: one {@value #RECONCILE_STUDY} Task per study that
  * matched no order and no registered animal, or matched ambiguously (Task.focus = the
  * ImagingStudy), and one {@value #MERGE_PATIENTS} or {@value #SPLIT_STUDY} Task per merge or split
- * (already completed, for the record). Status {@code requested} while it waits; {@code completed} or {@code cancelled} when
+ * (already completed, for the record), and one {@value #RADIOLOGIST_REVIEW} Task per AI report
+ * that asks for a radiologist (Task.focus = the DiagnosticReport, see {@link
+ * RadiologistReviewService}). Status {@code requested} while it waits; {@code completed} or {@code cancelled} when
  * staff acted (FHIR R4 Task state machine). Every version is kept, so the Task history is the
  * audit trail of a reconciliation. Searchable by status, focus, code and patient ({@code for}).
  */
@@ -28,6 +30,9 @@ public class TaskService extends ResourceService<Task> {
 
   /** Task.code of a patient merge (recorded when done). */
   public static final String MERGE_PATIENTS = "merge-patients";
+
+  /** Task.code of an AI report escalated to a radiologist (see RadiologistReviewService). */
+  public static final String RADIOLOGIST_REVIEW = "radiologist-review";
 
   /**
    * Creates the service.
@@ -64,6 +69,8 @@ public class TaskService extends ResourceService<Task> {
     keys.reference("focus", t.getFocus());
     keys.reference("subject", t.getFor());
     keys.reference("patient", t.getFor());
+    t.getBasedOn().forEach(b -> keys.reference("based-on", b));
+    keys.reference("owner", t.getOwner());
   }
 
   /**

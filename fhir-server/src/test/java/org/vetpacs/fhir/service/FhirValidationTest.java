@@ -78,7 +78,24 @@ class FhirValidationTest {
   void anAiReportNamingItsModelAsAContainedDeviceIsValid() {
     org.hl7.fhir.r4.model.DiagnosticReport r = DiagnosticReportAiTest.example();
     r.getMeta().addProfile(VetFhir.SD_DIAGNOSTIC_REPORT);
+    // the escalation rule's conclusion code (RadiologistReviewService) is valid too
+    r.addConclusionCode(new org.hl7.fhir.r4.model.CodeableConcept(new org.hl7.fhir.r4.model.Coding(
+        TaskService.CS_TASK, TaskService.RADIOLOGIST_REVIEW, "Radiologist review")));
     assertDoesNotThrow(() -> VALIDATION.validate(CTX.newJsonParser().parseResource(
         org.hl7.fhir.r4.model.DiagnosticReport.class, CTX.newJsonParser().encodeResourceToString(r))));
+  }
+
+  @Test
+  void theValidatorKnowsTheAiDeviceExtensionAndRefusesAValueThatIsNotAReference() {
+    org.hl7.fhir.r4.model.DiagnosticReport r = DiagnosticReportAiTest.example();
+    r.getMeta().addProfile(VetFhir.SD_DIAGNOSTIC_REPORT);
+    r.getExtensionByUrl(VetFhir.SD_AI_DEVICE)
+        .setValue(new org.hl7.fhir.r4.model.StringType("ThoraxNet 2.3.1"));
+    UnprocessableEntityException e = assertThrows(UnprocessableEntityException.class,
+        () -> VALIDATION.validate(CTX.newJsonParser().parseResource(
+            org.hl7.fhir.r4.model.DiagnosticReport.class,
+            CTX.newJsonParser().encodeResourceToString(r))));
+    String oo = CTX.newJsonParser().encodeResourceToString(e.getOperationOutcome());
+    assertTrue(oo.contains("extension"), oo);
   }
 }

@@ -78,4 +78,45 @@ class SubscriptionCriteriaTest {
     assertFalse(matcher.matches(SubscriptionCriteria.parse(ctx, "ServiceRequest?status=completed"),
         "DiagnosticReport", fin));
   }
+
+  @Test
+  void chargeItemAndTaskCriteriaUseTheirServedParametersAndMatchLikeTheSearch() {
+    assertTrue(SubscriptionCriteria.supportedTypes().containsAll(
+        java.util.Set.of("ChargeItem", "Task")));
+    ChargeItemService charges = new ChargeItemService(ctx, store);
+    org.hl7.fhir.r4.model.ServiceRequest order = new org.hl7.fhir.r4.model.ServiceRequest();
+    order.setId("ServiceRequest/o1");
+    order.setStatus(org.hl7.fhir.r4.model.ServiceRequest.ServiceRequestStatus.COMPLETED);
+    order.setSubject(new Reference("Patient/p1"));
+    order.setCode(new CodeableConcept(new Coding("http://loinc.org", "36554-4", null)));
+    String c = charges.orderChanged(order, List.of("1.2.3")).orElseThrow()
+        .getIdElement().getIdPart();
+    assertTrue(matcher.matches(SubscriptionCriteria.parse(ctx,
+        "ChargeItem?status=billable&patient=Patient/p1"), "ChargeItem", c));
+    assertTrue(matcher.matches(SubscriptionCriteria.parse(ctx,
+        "ChargeItem?service=ServiceRequest/o1"), "ChargeItem", c));
+    assertFalse(matcher.matches(SubscriptionCriteria.parse(ctx,
+        "ChargeItem?status=planned"), "ChargeItem", c));
+
+    TaskService tasks = new TaskService(ctx, store);
+    org.hl7.fhir.r4.model.Task task = new org.hl7.fhir.r4.model.Task();
+    task.setStatus(org.hl7.fhir.r4.model.Task.TaskStatus.REQUESTED);
+    task.setIntent(org.hl7.fhir.r4.model.Task.TaskIntent.ORDER);
+    task.setCode(new CodeableConcept(
+        new Coding(TaskService.CS_TASK, TaskService.RADIOLOGIST_REVIEW, null)));
+    task.setFocus(new Reference("DiagnosticReport/r1"));
+    task.setFor(new Reference("Patient/p1"));
+    String t = tasks.createSystem(task).getIdElement().getIdPart();
+    assertTrue(matcher.matches(SubscriptionCriteria.parse(ctx,
+        "Task?code=radiologist-review&status=requested&patient=p1"), "Task", t));
+    assertTrue(matcher.matches(SubscriptionCriteria.parse(ctx,
+        "Task?focus=DiagnosticReport/r1"), "Task", t));
+    assertFalse(matcher.matches(SubscriptionCriteria.parse(ctx,
+        "Task?code=reconcile-study"), "Task", t));
+    for (String bad : List.of("ChargeItem?account=x", "Task?owner=Practitioner/v1",
+        "Task?focus=r1")) {
+      assertThrows(UnprocessableEntityException.class,
+          () -> SubscriptionCriteria.parse(ctx, bad), bad);
+    }
+  }
 }

@@ -20,12 +20,13 @@ import org.hl7.fhir.r4.model.ValueSet;
  */
 public final class ConformanceResources {
 
-  /** Profiles: Patient, ServiceRequest, ImagingStudy, DiagnosticReport. */
+  /** Profiles: Patient, ServiceRequest, ImagingStudy, DiagnosticReport; the ai-device extension. */
   public static final List<String> STRUCTURE_DEFINITIONS = List.of(
       "fhir/StructureDefinition-vet-patient.json",
       "fhir/StructureDefinition-vet-imaging-order.json",
       "fhir/StructureDefinition-vet-imaging-study.json",
-      "fhir/StructureDefinition-vet-imaging-report.json");
+      "fhir/StructureDefinition-vet-imaging-report.json",
+      "fhir/StructureDefinition-ai-device.json");
 
   /** Search parameters VetPACS adds to R4 core. */
   public static final List<String> SEARCH_PARAMETERS = List.of(

@@ -59,6 +59,9 @@ public final class VetFhir {
   public static final String SD_IMAGING_STUDY = BASE + "/StructureDefinition/vet-imaging-study";
   /** Profile of the imaging report. */
   public static final String SD_DIAGNOSTIC_REPORT = BASE + "/StructureDefinition/vet-imaging-report";
+
+  /** Extension naming the AI model (a contained Device) that produced a DiagnosticReport. */
+  public static final String SD_AI_DEVICE = BASE + "/StructureDefinition/ai-device";
   /** The DiagnosticReport {@code imaging-study} search parameter (not in R4 core). */
   public static final String SP_DIAGNOSTIC_REPORT_IMAGING_STUDY =
       BASE + "/SearchParameter/DiagnosticReport-imaging-study";

@@ -22,11 +22,22 @@ class ConformanceResourcesTest {
     Set<String> urls = RESOURCES.structureDefinitions().stream()
         .map(sd -> sd.getUrl()).collect(Collectors.toSet());
     assertEquals(Set.of(VetFhir.SD_PATIENT, VetFhir.SD_SERVICE_REQUEST, VetFhir.SD_IMAGING_STUDY,
-        VetFhir.SD_DIAGNOSTIC_REPORT), urls);
+        VetFhir.SD_DIAGNOSTIC_REPORT, VetFhir.SD_AI_DEVICE), urls);
     RESOURCES.structureDefinitions().forEach(sd -> {
       assertTrue(sd.getUrl().endsWith("/" + sd.getIdElement().getIdPart()));
       assertTrue(sd.getBaseDefinition().endsWith("/" + sd.getType()));
     });
+  }
+
+  @Test
+  void theAiDeviceExtensionIsPublishedForDiagnosticReportWithADeviceReference() {
+    org.hl7.fhir.r4.model.StructureDefinition ext = RESOURCES.structureDefinitions().stream()
+        .filter(sd -> VetFhir.SD_AI_DEVICE.equals(sd.getUrl())).findFirst().orElseThrow();
+    assertEquals("Extension", ext.getType());
+    assertEquals("DiagnosticReport", ext.getContextFirstRep().getExpression());
+    assertTrue(ext.getDifferential().getElement().stream().anyMatch(e ->
+        "Extension.value[x]".equals(e.getPath()) && e.getTypeFirstRep().getTargetProfile()
+            .get(0).getValue().endsWith("/Device")));
   }
 
   @Test

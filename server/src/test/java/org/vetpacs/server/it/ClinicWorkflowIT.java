@@ -188,25 +188,7 @@ class ClinicWorkflowIT {
 
   /** findscu -W with the keys given, the answers as extracted by {@code -X}. */
   private List<AttributeList> worklist(String... keys) throws Exception {
-    Path out = Files.createTempDirectory(work, "mwl-");
-    List<String> command = new ArrayList<>(List.of("findscu", "-W", "-aec", "VETPACS", "-X",
-        "-od", out.toString()));
-    for (String k : keys) {
-      command.add("-k");
-      command.add(k);
-    }
-    command.addAll(List.of("127.0.0.1", Dcmtk.dicomPort()));
-    Dcmtk.Result result = Dcmtk.run(command.toArray(String[]::new));
-    assertEquals(0, result.exitCode(), result.output());
-    List<AttributeList> answers = new ArrayList<>();
-    try (var files = Files.list(out)) {
-      for (Path file : files.sorted().toList()) {
-        AttributeList list = new AttributeList();
-        list.read(file.toFile());
-        answers.add(list);
-      }
-    }
-    return answers;
+    return ItSupport.worklist(work, keys);
   }
 
   private static final String[] ITEM_KEYS = {
@@ -254,18 +236,7 @@ class ClinicWorkflowIT {
   }
 
   private static void awaitTrue(BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + 20_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for: " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    ItSupport.await(condition, what);
   }
 
   // ---- tests ----------------------------------------------------------------------------------

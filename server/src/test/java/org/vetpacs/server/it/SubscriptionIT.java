@@ -6,20 +6,19 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vetpacs.server.it.ItSupport.FHIR_JSON;
+import static org.vetpacs.server.it.ItSupport.aiReportJson;
+import static org.vetpacs.server.it.ItSupport.await;
+import static org.vetpacs.server.it.ItSupport.subscriptionJson;
+import static org.vetpacs.server.it.ItSupport.unique;
 
-import com.sun.net.httpserver.HttpServer;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.io.IOException;
-import java.net.InetSocketAddress;
 import java.net.URL;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
-import java.util.function.Predicate;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -44,8 +43,6 @@ import org.vetpacs.testdata.StudyKind;
 @ExtendWith(ArquillianExtension.class)
 class SubscriptionIT {
 
-  private static final String FHIR_JSON = "application/fhir+json";
-
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.vetpacsWar();
@@ -55,57 +52,13 @@ class SubscriptionIT {
 
   private String root;
   private String fhir;
-  private Receiver receiver;
-
-  /** A test HTTP receiver on loopback that records every notification. */
-  static final class Receiver {
-    record Call(String path, String contentType, String authorization, String body) {}
-
-    private final List<Call> calls = new ArrayList<>();
-    private final int port;
-    private HttpServer server;
-
-    Receiver(int port) throws IOException {
-      this.port = port;
-      start();
-    }
-
-    void start() throws IOException {
-      server = HttpServer.create(new InetSocketAddress("127.0.0.1", port), 0);
-      server.createContext("/", exchange -> {
-        byte[] body = exchange.getRequestBody().readAllBytes();
-        synchronized (calls) {
-          calls.add(new Call(exchange.getRequestURI().getPath(),
-              exchange.getRequestHeaders().getFirst("Content-Type"),
-              exchange.getRequestHeaders().getFirst("Authorization"),
-              new String(body, StandardCharsets.UTF_8)));
-        }
-        exchange.sendResponseHeaders(200, -1);
-        exchange.close();
-      });
-      server.start();
-    }
-
-    void stop() {
-      server.stop(0);
-    }
-
-    int port() {
-      return server.getAddress().getPort();
-    }
-
-    List<Call> calls(Predicate<Call> which) {
-      synchronized (calls) {
-        return calls.stream().filter(which).toList();
-      }
-    }
-  }
+  private ItSupport.Receiver receiver;
 
   @BeforeEach
   void setUp() throws IOException {
     root = Deployments.serverRoot(deployed);
     fhir = root + "/fhir";
-    receiver = new Receiver(0);
+    receiver = new ItSupport.Receiver(0);
   }
 
   @AfterEach
@@ -113,21 +66,8 @@ class SubscriptionIT {
     receiver.stop();
   }
 
-  private static String unique() {
-    return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-  }
-
   private String hook(String path) {
-    return "http://127.0.0.1:" + receiver.port() + path;
-  }
-
-  private static String subscriptionJson(String criteria, String endpoint) {
-    return """
-        {"resourceType":"Subscription","status":"requested","reason":"PIMS integration",
-         "criteria":"%s",
-         "channel":{"type":"rest-hook","endpoint":"%s","payload":"application/fhir+json",
-                    "header":["Authorization: Bearer pims-token"]}}
-        """.formatted(criteria, endpoint);
+    return receiver.hook(path);
   }
 
   private static String dogJson(String patientId) {
@@ -138,21 +78,6 @@ class SubscriptionIT {
          "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-animal","extension":[
            {"url":"species","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"448771007","display":"Canis lupus familiaris"}]}}]}]}
         """.formatted(patientId);
-  }
-
-  /** What an AI vendor posts: its model as a contained Device named by the ai-device extension. */
-  private static String aiReportJson(String patientRef, String studyRef, String status) {
-    return """
-        {"resourceType":"DiagnosticReport","status":"%s",
-         "contained":[{"resourceType":"Device","id":"ai",
-           "deviceName":[{"name":"ThoraxNet","type":"model-name"}],"version":[{"value":"2.3.1"}]}],
-         "extension":[{"url":"https://vetpacs.org/fhir/StructureDefinition/ai-device",
-           "valueReference":{"reference":"#ai"}}],
-         "code":{"coding":[{"system":"http://loinc.org","code":"18748-4"}]},
-         "subject":{"reference":"%s"},
-         "imagingStudy":[{"reference":"%s"}],
-         "conclusion":"No cardiomegaly detected (AI)."}
-        """.formatted(status, patientRef, studyRef);
   }
 
   private String create(String type, String body) {
@@ -172,21 +97,6 @@ class SubscriptionIT {
             + "\"subject\"");
     given().contentType(FHIR_JSON).body(signed).put(fhir + "/DiagnosticReport/" + reportId)
         .then().statusCode(200).body("status", equalTo("final"));
-  }
-
-  private static void await(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
   }
 
   @Test
@@ -247,7 +157,7 @@ class SubscriptionIT {
         JsonPath.from(c.body()).getString("id").equals(uid)
             && JsonPath.from(c.body()).getInt("numberOfInstances") == instances),
         "the ImagingStudy notification with all instances");
-    Receiver.Call studyCall = receiver.calls(c -> c.path().equals("/ai")).get(0);
+    ItSupport.Receiver.Call studyCall = receiver.calls(c -> c.path().equals("/ai")).get(0);
     assertEquals("application/fhir+json", studyCall.contentType());
     assertEquals("Bearer pims-token", studyCall.authorization());
     assertEquals("ImagingStudy", JsonPath.from(studyCall.body()).getString("resourceType"));
@@ -257,11 +167,11 @@ class SubscriptionIT {
             + " calls for " + instances + " instances");
 
     // 3. the AI posts its report: final is refused, preliminary is stored and notifies nobody
-    given().contentType(FHIR_JSON).body(aiReportJson(patient, "ImagingStudy/" + uid, "final"))
+    given().contentType(FHIR_JSON).body(aiReportJson(patient, "ImagingStudy/" + uid, "final", ""))
         .post(fhir + "/DiagnosticReport").then().statusCode(422)
         .body("issue[0].expression[0]", equalTo("DiagnosticReport.status"));
     String report = create("DiagnosticReport",
-        aiReportJson(patient, "ImagingStudy/" + uid, "preliminary"));
+        aiReportJson(patient, "ImagingStudy/" + uid, "preliminary", ""));
 
     // 4. the vet signs it off: the PIMS gets the final report (with the AI model recorded)
     signOff(report);
@@ -279,7 +189,7 @@ class SubscriptionIT {
     int port = receiver.port();
     receiver.stop();
     String second = create("DiagnosticReport",
-        aiReportJson(patient, "ImagingStudy/" + uid, "preliminary"));
+        aiReportJson(patient, "ImagingStudy/" + uid, "preliminary", ""));
     signOff(second);
     String log = root + "/api/subscriptions/" + reportSub + "/deliveries";
     await(() -> given().accept("application/json").get(log).jsonPath()
@@ -290,7 +200,7 @@ class SubscriptionIT {
     assertTrue(failing.getString("pending[0].resource").endsWith(second));
     assertTrue(failing.getString("attempts[0].error").length() > 0);
     assertTrue(failing.getString("attempts[0].nextAttempt") != null);
-    receiver = new Receiver(port);
+    receiver = new ItSupport.Receiver(port);
     await(() -> !receiver.calls(c -> c.path().equals("/pims") && c.body().contains(second)).isEmpty(),
         "the notification after the receiver came back");
     await(() -> given().accept("application/json").get(log).jsonPath()

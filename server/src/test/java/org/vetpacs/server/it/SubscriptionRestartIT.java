@@ -4,6 +4,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.vetpacs.server.it.ItSupport.await;
 
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
@@ -27,7 +28,7 @@ class SubscriptionRestartIT {
   private static final String FHIR_JSON = "application/fhir+json";
 
   private Process server;
-  private SubscriptionIT.Receiver receiver;
+  private ItSupport.Receiver receiver;
 
   @AfterEach
   void tearDown() throws InterruptedException {
@@ -82,21 +83,6 @@ class SubscriptionRestartIT {
     server = null;
   }
 
-  private static void await(java.util.function.BooleanSupplier condition, String what) {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("timed out waiting for " + what);
-      }
-      try {
-        Thread.sleep(200);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   @Test
   void aNotificationWaitingInTheOutboxIsDeliveredAfterAServerRestart() throws Exception {
     Path work = Files.createDirectories(
@@ -104,7 +90,7 @@ class SubscriptionRestartIT {
     Path data = Files.createTempDirectory(work, "restart-data-");
     Path log = data.resolveSibling(data.getFileName() + ".log");
     int http = freePort();
-    receiver = new SubscriptionIT.Receiver(0);
+    receiver = new ItSupport.Receiver(0);
     int hookPort = receiver.port();
     String fhir = start(data, http, log) + "/fhir";
     String root = "http://127.0.0.1:" + http;
@@ -137,21 +123,21 @@ class SubscriptionRestartIT {
         """.formatted(patient)).post(fhir + "/DiagnosticReport").then().statusCode(201)
         .extract().jsonPath().getString("id");
     await(() -> given().get(log404).jsonPath()
-        .getList("attempts.findAll { it.outcome == 'retry' }").size() >= 1, "a failed attempt");
+        .getList("attempts.findAll { it.outcome == 'retry' }").size() >= 1, "a failed attempt", 60);
 
     // the server restarts on the same data; then the receiver comes back
     stop();
     root = start(data, http, log);
     given().get(log404).then().statusCode(200).body("pending.resource",
         hasItem("DiagnosticReport/" + report));
-    receiver = new SubscriptionIT.Receiver(hookPort);
+    receiver = new ItSupport.Receiver(hookPort);
     await(() -> !receiver.calls(c -> c.body().contains(report)).isEmpty(),
-        "the notification after the restart");
+        "the notification after the restart", 60);
     JsonPath body = JsonPath.from(receiver.calls(c -> c.body().contains(report)).get(0).body());
     org.junit.jupiter.api.Assertions.assertEquals("final", body.getString("status"));
     String logUrl = log404;
     await(() -> "delivered".equals(given().get(logUrl).jsonPath().getString("attempts[0].outcome")),
-        "the delivered attempt in the log");
+        "the delivered attempt in the log", 60);
     given().get(logUrl).then().body("attempts.outcome", hasItem("retry"))
         .body("attempts[0].resource", containsString(report))
         .body("pending", org.hamcrest.Matchers.empty());

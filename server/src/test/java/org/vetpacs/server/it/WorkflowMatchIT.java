@@ -5,15 +5,16 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.vetpacs.server.it.ItSupport.FHIR_JSON;
+import static org.vetpacs.server.it.ItSupport.JSON;
+import static org.vetpacs.server.it.ItSupport.await;
+import static org.vetpacs.server.it.ItSupport.dogJson;
+import static org.vetpacs.server.it.ItSupport.modify;
+import static org.vetpacs.server.it.ItSupport.orderJson;
+import static org.vetpacs.server.it.ItSupport.ownerJson;
+import static org.vetpacs.server.it.ItSupport.unique;
 
-import com.pixelmed.dicom.Attribute;
-import com.pixelmed.dicom.AttributeList;
-import com.pixelmed.dicom.AttributeTag;
-import com.pixelmed.dicom.LongStringAttribute;
-import com.pixelmed.dicom.PersonNameAttribute;
-import com.pixelmed.dicom.ShortStringAttribute;
 import com.pixelmed.dicom.TagFromName;
-import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import io.restassured.path.json.JsonPath;
 import io.restassured.response.Response;
 import java.net.URL;
@@ -22,8 +23,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import java.util.function.BooleanSupplier;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -31,7 +30,6 @@ import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.vetpacs.testdata.GeneratedInstance;
 import org.vetpacs.testdata.GeneratedStudy;
 import org.vetpacs.testdata.GeneratorOptions;
 import org.vetpacs.testdata.StudyGenerator;
@@ -46,9 +44,6 @@ import org.vetpacs.testdata.StudyKind;
 @ExtendWith(ArquillianExtension.class)
 class WorkflowMatchIT {
 
-  private static final String FHIR_JSON = "application/fhir+json";
-  private static final String JSON = "application/json";
-
   @Deployment(testable = false)
   static WebArchive deployment() {
     return Deployments.vetpacsWar();
@@ -59,13 +54,14 @@ class WorkflowMatchIT {
   private String root;
   private String fhir;
   private Path work;
+  private ItSupport.Server server;
 
   @BeforeEach
   void setUp() throws Exception {
     root = Deployments.serverRoot(deployed);
     fhir = root + "/fhir";
-    work = Files.createDirectories(
-        Path.of(System.getProperty("vetpacs.it.work", "target/it-work")));
+    work = ItSupport.work();
+    server = new ItSupport.Server(root);
   }
 
   @Test
@@ -135,11 +131,7 @@ class WorkflowMatchIT {
         TagFromName.PatientID, "UNK-" + tag,
         TagFromName.AccessionNumber, ""));
 
-    List<String> command = new ArrayList<>(
-        List.of("storescu", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort()));
-    files.forEach(f -> command.add(f.toString()));
-    Dcmtk.Result store = Dcmtk.run(command.toArray(String[]::new));
-    assertEquals(0, store.exitCode(), store.output());
+    ItSupport.storescu(files);
 
     // queued: an item in /api/reconciliation and a FHIR Task focused on the ImagingStudy
     await(() -> queueItem(uid) != null, "queue item");
@@ -201,11 +193,7 @@ class WorkflowMatchIT {
     List<Path> files = modify(study, Map.of(TagFromName.PatientID, "VPS" + tag,
         TagFromName.AccessionNumber, ""));
     // C-STORE: the coercion is reported as status B000 (PS3.4 B.2.3)
-    List<String> command = new ArrayList<>(
-        List.of("storescu", "-v", "-aec", "VETPACS", "127.0.0.1", Dcmtk.dicomPort()));
-    files.forEach(f -> command.add(f.toString()));
-    Dcmtk.Result store = Dcmtk.run(command.toArray(String[]::new));
-    assertEquals(0, store.exitCode(), store.output());
+    Dcmtk.Result store = ItSupport.storescu(files);
     String said = store.output().toLowerCase(java.util.Locale.ROOT);
     assertTrue(said.contains("coercion") || said.contains("b000"), store.output());
 
@@ -273,113 +261,29 @@ class WorkflowMatchIT {
 
   // ---- helpers ----------------------------------------------------------------------------
 
-  private static String unique() {
-    return UUID.randomUUID().toString().substring(0, 8).toUpperCase();
-  }
-
   private GeneratedStudy generate(long seed) throws Exception {
     Path dir = Files.createTempDirectory(work, "workflow-");
     return new StudyGenerator(seed ^ System.nanoTime())
         .generate(StudyKind.DR_THORAX, dir, GeneratorOptions.small());
   }
 
-  /** Rewrites the generated files as a modality that got the header wrong would send them. */
-  private static List<Path> modify(GeneratedStudy study, Map<AttributeTag, String> values)
-      throws Exception {
-    List<Path> out = new ArrayList<>();
-    for (GeneratedInstance i : study.instances()) {
-      AttributeList list = new AttributeList();
-      list.read(i.file().toFile());
-      for (Map.Entry<AttributeTag, String> e : values.entrySet()) {
-        Attribute a = e.getKey().equals(TagFromName.PatientName)
-            ? new PersonNameAttribute(e.getKey())
-            : e.getKey().equals(TagFromName.AccessionNumber)
-                ? new ShortStringAttribute(e.getKey())
-                : e.getKey().equals(TagFromName.StudyInstanceUID)
-                    ? new UniqueIdentifierAttribute(e.getKey()) : new LongStringAttribute(e.getKey());
-        if (!e.getValue().isEmpty()) {
-          a.addValue(e.getValue());
-        }
-        list.put(a);
-      }
-      Path modified = i.file().resolveSibling(i.sopInstanceUid() + "-modified.dcm");
-      list.write(modified.toFile(),
-          Attribute.getSingleStringValueOrEmptyString(list, TagFromName.TransferSyntaxUID),
-          true, true);
-      out.add(modified);
-    }
-    return out;
-  }
-
   private JsonPath metadata(String studyUid) {
-    return given().accept("application/dicom+json")
-        .get(root + "/dicom-web/studies/" + studyUid + "/metadata")
-        .then().statusCode(200).extract().jsonPath();
+    return server.metadata(studyUid);
   }
 
-  @SuppressWarnings("unchecked")
   private Map<String, Object> queueItem(String studyUid) {
-    List<Map<String, Object>> items = given().accept(JSON)
-        .get(root + "/api/reconciliation?status=requested&limit=200")
-        .then().statusCode(200).extract().jsonPath().getList("items");
-    return items.stream().filter(i -> studyUid.equals(i.get("studyInstanceUid")))
-        .findFirst().orElse(null);
+    return server.queueItem(studyUid);
   }
 
   private Response post(String type, String body) {
-    return given().contentType(FHIR_JSON).accept(FHIR_JSON).body(body).post(fhir + "/" + type);
+    return server.post(type, body);
   }
 
   private String create(String type, String body) {
-    Response r = post(type, body);
-    r.then().statusCode(201);
-    return type + "/" + r.jsonPath().getString("id");
+    return server.create(type, body);
   }
 
   private JsonPath search(String query) {
-    return given().accept(FHIR_JSON).get(fhir + "/" + query).then().statusCode(200)
-        .extract().jsonPath();
-  }
-
-  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!condition.getAsBoolean()) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("Timed out waiting for: " + what);
-      }
-      Thread.sleep(200);
-    }
-  }
-
-  private static String dogJson(String patientId, String pet, String owner, String ownerRef) {
-    return """
-        {"resourceType":"Patient",
-         "identifier":[{"system":"https://vetpacs.org/fhir/sid/patient-id","value":"%s"}],
-         "name":[{"family":"%s","given":["%s"]}],
-         "gender":"female","birthDate":"2019-08-30",
-         "extension":[{"url":"http://hl7.org/fhir/StructureDefinition/patient-animal","extension":[
-           {"url":"species","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"448771007","display":"Canis lupus familiaris"}],"text":"Canine"}},
-           {"url":"breed","valueCodeableConcept":{"coding":[{"system":"http://snomed.info/sct","code":"58108001","display":"Golden retriever dog breed"}],"text":"Golden Retriever"}},
-           {"url":"genderStatus","valueCodeableConcept":{"coding":[{"system":"http://hl7.org/fhir/animal-genderstatus","code":"neutered"}]}}]}]
-         %s}
-        """.formatted(patientId, owner, pet, ownerRef == null ? ""
-            : ",\"link\":[{\"other\":{\"reference\":\"" + ownerRef + "\"},\"type\":\"seealso\"}]");
-  }
-
-  private static String ownerJson(String family) {
-    return """
-        {"resourceType":"RelatedPerson","active":true,
-         "patient":{"reference":"Patient/placeholder"},
-         "relationship":[{"coding":[{"system":"https://vetpacs.org/fhir/CodeSystem/responsible-person-role","code":"OWNER","display":"Owner"}]}],
-         "name":[{"family":"%s","given":["Jane"]}]}
-        """.formatted(family);
-  }
-
-  private static String orderJson(String patientRef) {
-    return """
-        {"resourceType":"ServiceRequest","status":"active","intent":"order",
-         "code":{"coding":[{"system":"http://loinc.org","code":"36554-4","display":"XR Chest Views"}],"text":"Thoracic radiographs"},
-         "subject":{"reference":"%s"},"authoredOn":"2026-11-20T10:00:00Z"}
-        """.formatted(patientRef);
+    return server.search(query);
   }
 }
