@@ -323,6 +323,14 @@ public class StoreService {
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not remove a pending index entry while undoing a store", e);
     }
+    try {
+      // The series/study counters may already count this instance (they are incremented, not
+      // recounted, on the way in): recount them now that it is gone.
+      studyIndexer.recount(
+          record.getStudyInstanceUid(), java.util.List.of(record.getSeriesInstanceUid()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not recount a study while undoing a store", e);
+    }
   }
 
   private static InstanceRecord newRecord(
