@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N] [--no-build]
 # Ports: VETPACS_BENCH_HTTP_PORT (18080) and VETPACS_BENCH_DICOM_PORT (11412); JVM options of the
-# server: VETPACS_JAVA_OPTS (default: the same as ./vetpacs run).
+# server: VETPACS_JAVA_OPTS (default: scripts/jvm-defaults.sh, as ./vetpacs run).
 # Starts VetPACS on its defaults in a scratch data folder (unless --url is given), optionally
 # Orthanc + its DICOMweb plugin from Debian on loopback ports with a temporary configuration,
 # runs the benchmark client (test-data: org.vetpacs.testdata.bench.Benchmark) and prints a table.
@@ -52,9 +52,10 @@ if [ -z "$URL" ]; then
     "$ROOT/vetpacs" build >/dev/null
   fi
   mkdir -p "$WORK/vetpacs"
+  . "$ROOT/scripts/jvm-defaults.sh"
   HTTP=${VETPACS_BENCH_HTTP_PORT:-18080}; DICOM=${VETPACS_BENCH_DICOM_PORT:-11412}
   VETPACS_DATA_DIR="$WORK/vetpacs" VETPACS_HTTP_PORT=$HTTP VETPACS_DICOM_PORT=$DICOM \
-    java ${VETPACS_JAVA_OPTS:-} -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
+    java ${VETPACS_JAVA_OPTS:-$VETPACS_DEFAULT_JAVA_OPTS} -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
     --port $HTTP --nocluster --nohazelcast > "$WORK/vetpacs.log" 2>&1 &
   PIDS+=($!)
   START_MS=$(wait_for "http://127.0.0.1:$HTTP/health/ready" 300)
