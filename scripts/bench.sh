@@ -1,5 +1,7 @@
 #!/usr/bin/env bash
-# ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N]
+# ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N] [--no-build]
+# Ports: VETPACS_BENCH_HTTP_PORT (18080) and VETPACS_BENCH_DICOM_PORT (11412); JVM options of the
+# server: VETPACS_JAVA_OPTS (default: scripts/jvm-defaults.sh, as ./vetpacs run).
 # Starts VetPACS on its defaults in a scratch data folder (unless --url is given), optionally
 # Orthanc + its DICOMweb plugin from Debian on loopback ports with a temporary configuration,
 # runs the benchmark client (test-data: org.vetpacs.testdata.bench.Benchmark) and prints a table.
@@ -7,7 +9,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""
+ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""; BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --orthanc) ORTHANC=1 ;;
@@ -15,6 +17,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift ;;
     --url) URL="$2"; shift ;;
     --index-size) INDEX_SIZE="--index-size $2"; shift ;;
+    --no-build) BUILD=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -44,13 +47,16 @@ wait_for() { # url, seconds -> prints elapsed ms
 
 ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE)
 if [ -z "$URL" ]; then
-  "$ROOT/scripts/setup.sh"
-  "$ROOT/vetpacs" build >/dev/null
+  if [ "$BUILD" = 1 ]; then
+    "$ROOT/scripts/setup.sh"
+    "$ROOT/vetpacs" build >/dev/null
+  fi
   mkdir -p "$WORK/vetpacs"
-  HTTP=18080; DICOM=11412
+  . "$ROOT/scripts/jvm-defaults.sh"
+  HTTP=${VETPACS_BENCH_HTTP_PORT:-18080}; DICOM=${VETPACS_BENCH_DICOM_PORT:-11412}
   VETPACS_DATA_DIR="$WORK/vetpacs" VETPACS_HTTP_PORT=$HTTP VETPACS_DICOM_PORT=$DICOM \
-    java -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
-    --port $HTTP --nocluster > "$WORK/vetpacs.log" 2>&1 &
+    java ${VETPACS_JAVA_OPTS:-$VETPACS_DEFAULT_JAVA_OPTS} -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
+    --port $HTTP --nocluster --nohazelcast > "$WORK/vetpacs.log" 2>&1 &
   PIDS+=($!)
   START_MS=$(wait_for "http://127.0.0.1:$HTTP/health/ready" 300)
   ARGS+=(--vetpacs "http://127.0.0.1:$HTTP/dicom-web" --vetpacs-dicom "127.0.0.1:$DICOM:VETPACS"

@@ -12,8 +12,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import com.mongodb.client.MongoCollection;
+import com.mongodb.client.model.Projections;
+import com.mongodb.client.model.UpdateOptions;
+import org.bson.Document;
 import org.bson.conversions.Bson;
 import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
+import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
 
 /**
  * The DICOM index in MongoDB, through Eclipse JNoSQL: the {@code studies}, {@code series} and
@@ -24,6 +29,9 @@ import org.eclipse.jnosql.databases.mongodb.mapping.MongoDBTemplate;
 public class IndexRepository {
 
   private MongoDBTemplate template;
+
+  /** The driver's view of the same database, for atomic update operators JNoSQL does not offer. */
+  @Inject IndexDatabase database;
 
   protected IndexRepository() {}
 
@@ -174,6 +182,104 @@ public class IndexRepository {
       template.update(series);
     } else {
       insertOrUpdate(series);
+    }
+  }
+
+  /**
+   * Counts one more stored instance in its series record, creating the record if it is the
+   * series' first, and sets the series attributes from {@code series}: one atomic upsert ({@code
+   * $inc} of Number of Series Related Instances), no recount of the instances.
+   *
+   * @return true if the series record is new
+   */
+  public boolean addStoredInstance(SeriesRecord series) {
+    Document set = new Document();
+    Document unset = new Document();
+    put(set, unset, "studyInstanceUid", series.getStudyInstanceUid());
+    put(set, unset, "modality", series.getModality());
+    put(set, unset, "seriesNumber", series.getSeriesNumber());
+    set.put("seriesNumberValue", series.getSeriesNumberValue());
+    put(set, unset, "seriesDescription", series.getSeriesDescription());
+    put(set, unset, "bodyPartExamined", series.getBodyPartExamined());
+    put(set, unset, "updatedAt", series.getUpdatedAt());
+    Document update = new Document("$set", set).append("$inc", new Document("numberOfInstances", 1));
+    if (!unset.isEmpty()) {
+      update.append("$unset", unset);
+    }
+    return collection("series")
+            .updateOne(
+                Filters.eq("_id", series.getSeriesInstanceUid()),
+                update,
+                new UpdateOptions().upsert(true))
+            .getUpsertedId()
+        != null;
+  }
+
+  /**
+   * Counts one more stored instance (and, if {@code newSeries}, one more series) in its study
+   * record, creating it if needed, adds {@code modality} to Modalities in Study and sets the study
+   * attributes from {@code study}: one atomic upsert, plus a re-sort of Modalities in Study when a
+   * new series brought a new modality.
+   */
+  public void addStoredInstance(StudyRecord study, boolean newSeries, String modality) {
+    Document set = new Document();
+    Document unset = new Document();
+    put(set, unset, "patientName", study.getPatientName());
+    put(set, unset, "patientNameKey", study.getPatientNameKey());
+    put(set, unset, "patientNameTokens", study.getPatientNameTokens());
+    put(set, unset, "patientId", study.getPatientId());
+    put(set, unset, "patientBirthDate", study.getPatientBirthDate());
+    put(set, unset, "patientSex", study.getPatientSex());
+    put(set, unset, "patientSpeciesDescription", study.getPatientSpeciesDescription());
+    put(set, unset, "patientBreedDescription", study.getPatientBreedDescription());
+    put(set, unset, "responsiblePerson", study.getResponsiblePerson());
+    put(set, unset, "responsibleOrganization", study.getResponsibleOrganization());
+    put(set, unset, "studyDate", study.getStudyDate());
+    put(set, unset, "studyTime", study.getStudyTime());
+    put(set, unset, "accessionNumber", study.getAccessionNumber());
+    put(set, unset, "studyId", study.getStudyId());
+    put(set, unset, "studyDescription", study.getStudyDescription());
+    put(set, unset, "referringPhysicianName", study.getReferringPhysicianName());
+    put(set, unset, "updatedAt", study.getUpdatedAt());
+    Document update =
+        new Document("$set", set)
+            .append(
+                "$inc",
+                new Document("numberOfInstances", 1).append("numberOfSeries", newSeries ? 1 : 0));
+    boolean hasModality = modality != null && !modality.isEmpty();
+    if (hasModality) {
+      update.append("$addToSet", new Document("modalitiesInStudy", modality));
+    } else {
+      update.append("$setOnInsert", new Document("modalitiesInStudy", List.of()));
+    }
+    if (!unset.isEmpty()) {
+      update.append("$unset", unset);
+    }
+    MongoCollection<Document> studies = collection("studies");
+    Bson id = Filters.eq("_id", study.getStudyInstanceUid());
+    studies.updateOne(id, update, new UpdateOptions().upsert(true));
+    if (newSeries && hasModality) {
+      // $addToSet appends; Modalities in Study is kept sorted, as a recount leaves it.
+      Document found = studies.find(id).projection(Projections.include("modalitiesInStudy")).first();
+      List<String> modalities =
+          found == null ? List.of() : found.getList("modalitiesInStudy", String.class, List.of());
+      List<String> sorted = modalities.stream().sorted().toList();
+      if (!sorted.equals(modalities)) {
+        studies.updateOne(id, new Document("$set", new Document("modalitiesInStudy", sorted)));
+      }
+    }
+  }
+
+  private MongoCollection<Document> collection(String name) {
+    return database.client().getDatabase(database.database()).getCollection(name);
+  }
+
+  /** A null value is left out of the document, as JNoSQL leaves out a null field. */
+  private static void put(Document set, Document unset, String field, Object value) {
+    if (value == null) {
+      unset.put(field, "");
+    } else {
+      set.put(field, value);
     }
   }
 

@@ -47,7 +47,10 @@ public class IndexDatabase {
   public synchronized MongoDBDocumentManager manager() {
     if (manager == null) {
       servers.forEach(IndexServer::ensureStarted);
-      String url = config.getValue("jnosql.mongodb.url", String.class);
+      String url =
+          config
+              .getOptionalValue("jnosql.mongodb.url", String.class)
+              .orElseGet(IndexDatabase::urlFromConfigSources);
       database = config.getOptionalValue("jnosql.document.database", String.class).orElse("vetpacs");
       client = MongoClients.create(url);
       factory = new MongoDBDocumentConfiguration().get(client);
@@ -55,6 +58,30 @@ public class IndexDatabase {
       LOG.info(() -> "Index database '" + database + "' connected");
     }
     return manager;
+  }
+
+  /**
+   * The URL straight from the application's own ConfigSources. Payara sometimes hands the
+   * application a Config without them (seen under load: "Unable to find property with name
+   * jnosql.mongodb.url", a failed deployment about one start in three); the deployable's
+   * ConfigSource is still on the application's class path, so ask it directly.
+   */
+  private static String urlFromConfigSources() {
+    for (org.eclipse.microprofile.config.spi.ConfigSource source :
+        java.util.ServiceLoader.load(
+            org.eclipse.microprofile.config.spi.ConfigSource.class,
+            IndexDatabase.class.getClassLoader())) {
+      String value = source.getValue("jnosql.mongodb.url");
+      if (value != null) {
+        LOG.warning(
+            "The application's Config had no jnosql.mongodb.url; using ConfigSource "
+                + source.getName());
+        return value;
+      }
+    }
+    throw new java.util.NoSuchElementException(
+        "jnosql.mongodb.url is not configured (set VETPACS_MONGODB_URL, or deploy the server"
+            + " module that provides the embedded index)");
   }
 
   /** The driver client behind the manager (for index management and health checks). */

@@ -53,6 +53,8 @@ public class StoreService {
   /** How long a store waits for a concurrent store of the same instance to finish. */
   private static final long PENDING_WAIT_NANOS = 60_000_000_000L;
 
+  private static final int COPY_BUFFER_BYTES = 256 * 1024;
+
   private BlobStore blobStore;
   private IndexRepository index;
   private StudyIndexer studyIndexer;
@@ -93,7 +95,7 @@ public class StoreService {
       MessageDigest sha256 = sha256();
       try (InputStream in = new DigestInputStream(data, sha256);
           OutputStream out = Files.newOutputStream(temp)) {
-        in.transferTo(out);
+        copy(in, out);
       } catch (IOException e) {
         // The sender's data broke off (truncated upload, dropped connection): nothing is kept.
         LOG.fine(() -> "Incomplete data from " + source + ": " + e.getMessage());
@@ -135,9 +137,21 @@ public class StoreService {
   private static String sha256Of(Path file) throws IOException {
     MessageDigest sha256 = sha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-      in.transferTo(OutputStream.nullOutputStream());
+      copy(in, OutputStream.nullOutputStream());
     }
     return HexFormat.of().formatHex(sha256.digest());
+  }
+
+  /**
+   * Copies with a 256 KiB buffer (InputStream.transferTo uses 8 KiB: 30 times more system calls
+   * and digest calls for a 15 MB DR image).
+   */
+  private static void copy(InputStream in, OutputStream out) throws IOException {
+    byte[] buffer = new byte[COPY_BUFFER_BYTES];
+    int n;
+    while ((n = in.read(buffer)) >= 0) {
+      out.write(buffer, 0, n);
+    }
   }
 
   private StoreOutcome storeFile(Path temp, String sha256, String expectedStudyUid, String source)
@@ -342,6 +356,14 @@ public class StoreService {
       index.deleteInstance(record.getSopInstanceUid());
     } catch (RuntimeException e) {
       LOG.log(Level.SEVERE, "Could not remove a pending index entry while undoing a store", e);
+    }
+    try {
+      // The series/study counters may already count this instance (they are incremented, not
+      // recounted, on the way in): recount them now that it is gone.
+      studyIndexer.recount(
+          record.getStudyInstanceUid(), java.util.List.of(record.getSeriesInstanceUid()));
+    } catch (RuntimeException e) {
+      LOG.log(Level.SEVERE, "Could not recount a study while undoing a store", e);
     }
   }
 

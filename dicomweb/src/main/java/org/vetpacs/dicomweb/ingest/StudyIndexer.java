@@ -16,12 +16,11 @@ import org.vetpacs.dicomweb.query.NameNormalizer;
 
 /**
  * Keeps the series and study records in step with the stored instances: study-level attributes
- * from the latest instance, counts and Modalities in Study recomputed from the index (so that
- * concurrent stores of one study converge on the right numbers).
+ * from the latest instance; counts and Modalities in Study kept by atomic increments after each
+ * store ({@code $inc}, {@code $addToSet}: correct under concurrent stores, also on several
+ * application nodes) and recomputed from the index when instances leave (delete, rejection).
  *
- * <p>Updates of one study are serialized inside this process by a striped lock. With several
- * application nodes, the recount after each store still converges, since each recount reads the
- * committed instances.
+ * <p>Updates of one study are serialized inside this process by a striped lock.
  */
 @ApplicationScoped
 public class StudyIndexer {
@@ -43,12 +42,15 @@ public class StudyIndexer {
     this.index = index;
   }
 
-  /** Called by the store pipeline after an instance is committed. */
+  /**
+   * Called by the store pipeline after an instance is committed: counts it in its series and study
+   * records with atomic increments (two index writes, no scan of the instances, whatever the size
+   * of the archive) and sets their attributes from the latest instance.
+   */
   public void instanceStored(InstanceHeader header) {
     synchronized (locks[Math.floorMod(header.studyInstanceUid().hashCode(), STRIPES)]) {
       String now = Instant.now().toString();
-      SeriesRecord series =
-          index.findSeries(header.seriesInstanceUid()).orElseGet(SeriesRecord::new);
+      SeriesRecord series = new SeriesRecord();
       series.setSeriesInstanceUid(header.seriesInstanceUid());
       series.setStudyInstanceUid(header.studyInstanceUid());
       series.setModality(header.modality());
@@ -56,14 +58,10 @@ public class StudyIndexer {
       series.setSeriesNumberValue(integer(header.seriesNumber()));
       series.setSeriesDescription(header.seriesDescription());
       series.setBodyPartExamined(header.bodyPartExamined());
-      series.setNumberOfInstances(
-          (int)
-              index.countStoredInstances(
-                  Filters.eq("seriesInstanceUid", header.seriesInstanceUid())));
       series.setUpdatedAt(now);
-      index.save(series);
+      boolean newSeries = index.addStoredInstance(series);
 
-      StudyRecord study = index.findStudy(header.studyInstanceUid()).orElseGet(StudyRecord::new);
+      StudyRecord study = new StudyRecord();
       study.setStudyInstanceUid(header.studyInstanceUid());
       study.setPatientName(header.patientName());
       study.setPatientNameKey(NameNormalizer.key(header.patientName()));
@@ -81,15 +79,8 @@ public class StudyIndexer {
       study.setStudyId(header.studyId());
       study.setStudyDescription(header.studyDescription());
       study.setReferringPhysicianName(header.referringPhysicianName());
-      List<SeriesRecord> allSeries = index.seriesOfStudy(header.studyInstanceUid());
-      study.setModalitiesInStudy(modalitiesOf(allSeries));
-      study.setNumberOfSeries(allSeries.size());
-      study.setNumberOfInstances(
-          (int)
-              index.countStoredInstances(
-                  Filters.eq("studyInstanceUid", header.studyInstanceUid())));
       study.setUpdatedAt(now);
-      index.save(study);
+      index.addStoredInstance(study, newSeries, header.modality());
     }
   }
 

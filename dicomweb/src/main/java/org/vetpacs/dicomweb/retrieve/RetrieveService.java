@@ -25,6 +25,8 @@ public class RetrieveService {
           .thenComparingLong(r -> instanceNumber(r.getInstanceNumber()))
           .thenComparing(InstanceRecord::getSopInstanceUid);
 
+  private static final int COPY_BUFFER_BYTES = 256 * 1024;
+
   @Inject IndexRepository index;
   @Inject BlobStore blobs;
 
@@ -79,7 +81,13 @@ public class RetrieveService {
   public void write(InstanceRecord instance, String target, OutputStream out) throws IOException {
     if (target.equals(instance.getTransferSyntaxUid())) {
       try (InputStream in = blobs.open(instance.getBlobKey())) {
-        in.transferTo(out);
+        // 256 KiB writes instead of transferTo's 8 KiB: the container's output buffer passes
+        // large writes on to the socket instead of copying and flushing 8 KiB at a time.
+        byte[] buffer = new byte[COPY_BUFFER_BYTES];
+        int n;
+        while ((n = in.read(buffer)) >= 0) {
+          out.write(buffer, 0, n);
+        }
       }
     } else {
       Transcoder.toExplicitVrLittleEndian(

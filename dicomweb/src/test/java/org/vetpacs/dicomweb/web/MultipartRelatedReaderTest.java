@@ -127,13 +127,76 @@ class MultipartRelatedReaderTest {
 
   @Test
   void readsPartsWhoseDelimiterStraddlesTheBufferEdge() throws IOException {
-    // Bodies of sizes around the 64 KiB buffer put the delimiter across a refill.
-    for (int size = 64 * 1024 - 40; size <= 64 * 1024 + 40; size += 7) {
+    // Bodies of sizes around the 256 KiB buffer put the delimiter across a refill.
+    for (int size = 256 * 1024 - 40; size <= 256 * 1024 + 40; size += 7) {
       byte[] body = random(size, size);
       List<byte[]> bodies = readAll(encode("", List.of(Part.dicom(body), Part.dicom(body)), ""));
       assertEquals(2, bodies.size(), "size " + size);
       assertArrayEquals(body, bodies.get(0), "size " + size);
       assertArrayEquals(body, bodies.get(1), "size " + size);
+    }
+  }
+
+  @Test
+  void readsPartsByteIdenticalWhenNetworkAndConsumerUseUnevenChunks() throws IOException {
+    // The delimiter search remembers how far it looked; uneven refills (network) and reads
+    // (consumer) move and shift the buffer under it in every possible way.
+    List<Part> parts = new ArrayList<>();
+    for (int i = 0; i < 12; i++) {
+      parts.add(Part.dicom(random(1 + i * 37_001, 100 + i)));
+    }
+    byte[] multipart = encode("", parts, "");
+    Random chunks = new Random(3);
+    InputStream network =
+        new FilterInputStream(new ByteArrayInputStream(multipart)) {
+          @Override
+          public int read(byte[] b, int off, int len) throws IOException {
+            return super.read(b, off, Math.min(len, 1 + chunks.nextInt(20_000)));
+          }
+        };
+    MultipartRelatedReader reader = new MultipartRelatedReader(network, BOUNDARY);
+    int index = 0;
+    while (reader.nextPart()) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      byte[] piece = new byte[70_000];
+      int n;
+      while ((n = reader.body().read(piece, 0, 1 + chunks.nextInt(piece.length))) >= 0) {
+        body.write(piece, 0, n);
+      }
+      assertArrayEquals(parts.get(index).body(), body.toByteArray(), "part " + index);
+      index++;
+    }
+    assertEquals(parts.size(), index);
+  }
+
+  @Test
+  void findsTheDelimiterAmongManyPartialDelimitersInTheBody() throws IOException {
+    // Bodies made of fragments of the delimiter (prefixes, suffixes, middles) stress the search's
+    // skips: any fragment but the whole delimiter is body.
+    byte[] delimiter = ascii("\r\n--" + BOUNDARY);
+    Random random = new Random(11);
+    for (int round = 0; round < 200; round++) {
+      ByteArrayOutputStream body = new ByteArrayOutputStream();
+      while (body.size() < 2000) {
+        int from = random.nextInt(delimiter.length);
+        int to = from + 1 + random.nextInt(delimiter.length - from);
+        if (from == 0 && to == delimiter.length) {
+          to--; // never the whole delimiter
+        }
+        body.write(delimiter, from, to - from);
+        if (random.nextBoolean()) {
+          body.write(random.nextInt(256));
+        }
+      }
+      byte[] bytes = body.toByteArray();
+      if (new String(bytes, StandardCharsets.ISO_8859_1)
+          .contains(new String(delimiter, StandardCharsets.ISO_8859_1))) {
+        continue; // two fragments happened to make the whole delimiter
+      }
+      List<byte[]> bodies = readAll(encode("", List.of(Part.dicom(bytes), Part.dicom(bytes)), ""));
+      assertEquals(2, bodies.size(), "round " + round);
+      assertArrayEquals(bytes, bodies.get(0), "round " + round);
+      assertArrayEquals(bytes, bodies.get(1), "round " + round);
     }
   }
 

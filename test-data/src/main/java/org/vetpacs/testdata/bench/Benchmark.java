@@ -36,9 +36,11 @@ import org.vetpacs.testdata.StudyKind;
  * <pre>
  * Benchmark --vetpacs URL [--vetpacs-dicom HOST:PORT:AET] [--vetpacs-pid PID] [--vetpacs-start-ms N]
  *           [--orthanc URL --orthanc-dicom HOST:PORT:AET --orthanc-pid PID --orthanc-start-ms N]
- *           --work DIR [--runs N] [--quick] [--index-size N]
+ *           --work DIR [--runs N] [--quick] [--index-size N] [--only GROUP,...]
  * </pre>
- * URLs are DICOMweb roots (e.g. {@code http://127.0.0.1:8080/dicom-web}).
+ * URLs are DICOMweb roots (e.g. {@code http://127.0.0.1:8080/dicom-web}). {@code --only} runs some
+ * groups of figures (for A/B comparisons of one change): {@code ceilings}, {@code stow-ct},
+ * {@code stow-dr}, {@code cstore}, {@code qido}, {@code wado}, {@code memory}.
  */
 public final class Benchmark {
 
@@ -46,6 +48,7 @@ public final class Benchmark {
   private final Path work;
   private final int runs;
   private final boolean quick;
+  private final java.util.Set<String> only;
   private final List<Target> targets = new ArrayList<>();
   private final Map<String, Map<String, String>> table = new LinkedHashMap<>();
   private long seed = 9000;
@@ -58,6 +61,9 @@ public final class Benchmark {
     this.work = Path.of(options.getOrDefault("work", "target/bench"));
     this.runs = Integer.parseInt(options.getOrDefault("runs", "3"));
     this.quick = options.containsKey("quick");
+    this.only = options.containsKey("only")
+        ? java.util.Set.of(options.get("only").split(","))
+        : java.util.Set.of();
     targets.add(new Target("VetPACS", new DicomWebClient(options.get("vetpacs")),
         options.get("vetpacs-dicom"), options.get("vetpacs-pid"), options.get("vetpacs-start-ms")));
     if (options.containsKey("orthanc")) {
@@ -91,8 +97,13 @@ public final class Benchmark {
     Files.createDirectories(work);
     System.out.printf("VetPACS benchmark: %d run(s) per figure, %s sizes, %d cores%n", runs,
         quick ? "quick" : "full", Runtime.getRuntime().availableProcessors());
-    ceilings();
+    if (wanted("ceilings")) {
+      ceilings();
+    }
     for (Target t : targets) {
+      if (!only.isEmpty()) {
+        break;
+      }
       put("Server start-up (s)", t.name(), t.startMs() == null ? "n/a"
           : String.format(Locale.ROOT, "%.1f", Long.parseLong(t.startMs()) / 1000.0));
     }
@@ -100,23 +111,39 @@ public final class Benchmark {
     for (Target t : targets) {
       for (int conc : new int[] {1, 4}) {
         int c = conc;
-        guard(t, "STOW-RS CT, c=" + c, () -> stow(t, "STOW-RS CT 512x512, c=" + c, StudyKind.CT,
-            new GeneratorOptions(false, ctSlices), c));
-        guard(t, "STOW-RS DR, c=" + c, () -> stow(t, "STOW-RS DR ~15 MB, c=" + c,
-            StudyKind.DR_THORAX, GeneratorOptions.realistic(), c));
+        if (wanted("stow-ct")) {
+          guard(t, "STOW-RS CT, c=" + c, () -> stow(t, "STOW-RS CT 512x512, c=" + c, StudyKind.CT,
+              new GeneratorOptions(false, ctSlices), c));
+        }
+        if (wanted("stow-dr")) {
+          guard(t, "STOW-RS DR, c=" + c, () -> stow(t, "STOW-RS DR ~15 MB, c=" + c,
+              StudyKind.DR_THORAX, GeneratorOptions.realistic(), c));
+        }
       }
-      guard(t, "C-STORE", () -> cstore(t, ctSlices));
+      if (wanted("cstore")) {
+        guard(t, "C-STORE", () -> cstore(t, ctSlices));
+      }
     }
     for (Target t : targets) {
-      guard(t, "QIDO", () -> queries(t));
+      if (wanted("qido")) {
+        guard(t, "QIDO", () -> queries(t));
+      }
     }
     for (Target t : targets) {
-      guard(t, "WADO-RS", () -> retrieve(t, ctSlices));
+      if (wanted("wado")) {
+        guard(t, "WADO-RS", () -> retrieve(t, ctSlices));
+      }
     }
     for (Target t : targets) {
-      memory(t);
+      if (wanted("memory")) {
+        memory(t);
+      }
     }
     print();
+  }
+
+  private boolean wanted(String group) {
+    return only.isEmpty() || only.contains(group);
   }
 
   /** A measurement that may fail without ending the whole benchmark. */
