@@ -186,13 +186,14 @@ public class IndexRepository {
   }
 
   /**
-   * Counts one more stored instance in its series record, creating the record if it is the
-   * series' first, and sets the series attributes from {@code series}: one atomic upsert ({@code
-   * $inc} of Number of Series Related Instances), no recount of the instances.
+   * Sets the series attributes from {@code series} (creating the record if needed) and adds
+   * {@code increment} to its instance count in one atomic upsert ({@code $inc}, no scan of the
+   * instances): 1 for a new instance, 0 when a header correction only changed attributes (the
+   * caller then recounts).
    *
    * @return true if the series record is new
    */
-  public boolean addStoredInstance(SeriesRecord series) {
+  public boolean upsertSeries(SeriesRecord series, int increment) {
     Document set = new Document();
     Document unset = new Document();
     put(set, unset, "studyInstanceUid", series.getStudyInstanceUid());
@@ -202,7 +203,8 @@ public class IndexRepository {
     put(set, unset, "seriesDescription", series.getSeriesDescription());
     put(set, unset, "bodyPartExamined", series.getBodyPartExamined());
     put(set, unset, "updatedAt", series.getUpdatedAt());
-    Document update = new Document("$set", set).append("$inc", new Document("numberOfInstances", 1));
+    Document update =
+        new Document("$set", set).append("$inc", new Document("numberOfInstances", increment));
     if (!unset.isEmpty()) {
       update.append("$unset", unset);
     }
@@ -216,12 +218,11 @@ public class IndexRepository {
   }
 
   /**
-   * Counts one more stored instance (and, if {@code newSeries}, one more series) in its study
-   * record, creating it if needed, adds {@code modality} to Modalities in Study and sets the study
-   * attributes from {@code study}: one atomic upsert, plus a re-sort of Modalities in Study when a
-   * new series brought a new modality.
+   * Sets the study attributes from {@code study} (creating the record if needed), adds {@code
+   * increment} instances (and one series if {@code newSeries}) to its counts and {@code modality}
+   * to Modalities in Study. A header correction passes 0 and false, then recounts.
    */
-  public void addStoredInstance(StudyRecord study, boolean newSeries, String modality) {
+  public void upsertStudy(StudyRecord study, boolean newSeries, String modality, int increment) {
     Document set = new Document();
     Document unset = new Document();
     put(set, unset, "patientName", study.getPatientName());
@@ -245,7 +246,8 @@ public class IndexRepository {
         new Document("$set", set)
             .append(
                 "$inc",
-                new Document("numberOfInstances", 1).append("numberOfSeries", newSeries ? 1 : 0));
+                new Document("numberOfInstances", increment)
+                    .append("numberOfSeries", newSeries ? 1 : 0));
     boolean hasModality = modality != null && !modality.isEmpty();
     if (hasModality) {
       update.append("$addToSet", new Document("modalitiesInStudy", modality));

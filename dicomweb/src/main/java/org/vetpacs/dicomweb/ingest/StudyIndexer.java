@@ -6,7 +6,10 @@ import jakarta.inject.Inject;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.TreeSet;
 import org.vetpacs.dicomweb.dicom.InstanceHeader;
 import org.vetpacs.dicomweb.index.IndexRepository;
@@ -48,6 +51,33 @@ public class StudyIndexer {
    * of the archive) and sets their attributes from the latest instance.
    */
   public void instanceStored(InstanceHeader header) {
+    upsert(header, 1);
+  }
+
+  /**
+   * Called after stored headers were corrected (reconciliation: assign, merge, split): sets the
+   * series and study attributes from the corrected headers (one per series; a split may name a
+   * new study) without counting anything, then recounts every study involved from the index, so
+   * that the counts stay true whatever moved.
+   *
+   * @param previousStudyInstanceUid the study the instances were in before (recounted too)
+   * @param correctedHeaders one corrected header per affected series
+   */
+  public void headersCorrected(String previousStudyInstanceUid,
+      Collection<InstanceHeader> correctedHeaders) {
+    Map<String, Set<String>> seriesByStudy = new LinkedHashMap<>();
+    for (InstanceHeader header : correctedHeaders) {
+      upsert(header, 0);
+      seriesByStudy.computeIfAbsent(header.studyInstanceUid(), k -> new TreeSet<>())
+          .add(header.seriesInstanceUid());
+    }
+    seriesByStudy.forEach(this::recount);
+    if (!seriesByStudy.containsKey(previousStudyInstanceUid)) {
+      recount(previousStudyInstanceUid, List.of());
+    }
+  }
+
+  private void upsert(InstanceHeader header, int increment) {
     synchronized (locks[Math.floorMod(header.studyInstanceUid().hashCode(), STRIPES)]) {
       String now = Instant.now().toString();
       SeriesRecord series = new SeriesRecord();
@@ -59,7 +89,7 @@ public class StudyIndexer {
       series.setSeriesDescription(header.seriesDescription());
       series.setBodyPartExamined(header.bodyPartExamined());
       series.setUpdatedAt(now);
-      boolean newSeries = index.addStoredInstance(series);
+      boolean newSeries = index.upsertSeries(series, increment);
 
       StudyRecord study = new StudyRecord();
       study.setStudyInstanceUid(header.studyInstanceUid());
@@ -80,7 +110,7 @@ public class StudyIndexer {
       study.setStudyDescription(header.studyDescription());
       study.setReferringPhysicianName(header.referringPhysicianName());
       study.setUpdatedAt(now);
-      index.addStoredInstance(study, newSeries, header.modality());
+      index.upsertStudy(study, newSeries, header.modality(), increment);
     }
   }
 

@@ -92,7 +92,7 @@ public class HeaderCorrectionService {
         lastOfSeries.put(header.seriesInstanceUid(), header);
       }
     }
-    lastOfSeries.values().forEach(studyIndexer::instanceStored);
+    studyIndexer.headersCorrected(studyInstanceUid, lastOfSeries.values());
     return new Correction(rewritten, new ArrayList<>(changed));
   }
 
@@ -126,8 +126,7 @@ public class HeaderCorrectionService {
       InstanceHeader header = move(record, moved, changed);
       lastOfSeries.put(header.seriesInstanceUid(), header);
     }
-    lastOfSeries.values().forEach(studyIndexer::instanceStored);
-    studyIndexer.recount(studyInstanceUid, List.of());
+    studyIndexer.headersCorrected(studyInstanceUid, lastOfSeries.values());
     return new Correction(instances.size(), new ArrayList<>(changed));
   }
 

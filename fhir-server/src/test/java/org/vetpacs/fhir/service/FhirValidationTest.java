@@ -32,6 +32,16 @@ class FhirValidationTest {
   }
 
   @Test
+  void everyPublishedStructureDefinitionIsItselfValid() {
+    // the conformance suite validates what /fhir/StructureDefinition serves: so must this build
+    for (org.hl7.fhir.r4.model.StructureDefinition sd
+        : new ConformanceResources(CTX).structureDefinitions()) {
+      org.hl7.fhir.r4.model.StructureDefinition copy = sd.copy();
+      assertDoesNotThrow(() -> VALIDATION.validate(copy), sd.getUrl());
+    }
+  }
+
+  @Test
   void aDogWithTheAnimalExtensionIsValid() {
     assertDoesNotThrow(() -> VALIDATION.validate(dog()));
   }
