@@ -247,10 +247,16 @@ class WorkflowMatchIT {
     assertEquals(movedSeries, moved.getString("[0].'0020000E'.Value[0]"));
     assertEquals(uid, moved.getString(
         "[0].'04000561'.Value[-1].'04000550'.Value[0].'0020000D'.Value[0]"));
+    // the counts follow the instances: each study counts exactly what it now holds
     given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + newUid).then().statusCode(200)
-        .body("subject.reference", equalTo(b));
+        .body("subject.reference", equalTo(b)).body("numberOfSeries", equalTo(1))
+        .body("numberOfInstances", equalTo(second.instances().size()));
     given().accept(FHIR_JSON).get(fhir + "/ImagingStudy/" + uid).then().statusCode(200)
-        .body("subject.reference", equalTo(a)).body("numberOfSeries", equalTo(1));
+        .body("subject.reference", equalTo(a)).body("numberOfSeries", equalTo(1))
+        .body("numberOfInstances", equalTo(first.instances().size()));
+    given().accept("application/dicom+json").get(root + "/dicom-web/studies?StudyInstanceUID="
+            + newUid).then().statusCode(200)
+        .body("[0].'00201208'.Value[0]", equalTo(second.instances().size()));
     // splitting off every series is not a split
     given().contentType(JSON)
         .body("{\"study\":\"" + newUid + "\",\"series\":[\"" + movedSeries + "\"],\"patient\":\""
