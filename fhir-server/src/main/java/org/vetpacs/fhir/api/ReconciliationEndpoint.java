@@ -15,6 +15,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Set;
+import org.hl7.fhir.exceptions.FHIRException;
+import org.hl7.fhir.r4.model.Task;
 import org.vetpacs.fhir.service.ReconciliationException;
 import org.vetpacs.fhir.service.ReconciliationService;
 
@@ -32,16 +34,32 @@ public class ReconciliationEndpoint {
 
   @Inject ReconciliationService reconciliation;
 
-  /** The queue; {@code status} = requested (default), completed, or {@code all}. */
+  /**
+   * The queue; {@code status} = a FHIR Task status (requested, the default; completed; ...) or
+   * {@code all}. An unknown status is a 400, not an empty page.
+   */
   @GET
   @Produces(MediaType.APPLICATION_JSON)
   public Response list(@QueryParam("status") @DefaultValue("requested") String status,
       @QueryParam("offset") @DefaultValue("0") int offset,
       @QueryParam("limit") @DefaultValue("50") int limit) {
-    Set<String> statuses = "all".equals(status) ? Set.of() : Set.of(status);
+    Set<String> statuses = "all".equals(status) ? Set.of() : Set.of(taskStatus(status));
     return Response.ok(ReconciliationJson.page(
         reconciliation.queue(statuses, Math.max(0, offset), page(limit)),
         reconciliation.queueSize(statuses))).build();
+  }
+
+  private static String taskStatus(String code) {
+    try {
+      Task.TaskStatus known = Task.TaskStatus.fromCode(code);
+      if (known != null) {
+        return known.toCode();
+      }
+    } catch (FHIRException | IllegalArgumentException e) {
+      // answered below
+    }
+    throw new ReconciliationException(ReconciliationException.Kind.INVALID,
+        "Unknown status '" + code + "': use a FHIR Task status (requested, completed, ...) or all");
   }
 
   /** The audit trail: completed assignments and merges, newest first. */

@@ -52,6 +52,8 @@ class SubscriptionRestartIT {
     pb.environment().put("VETPACS_DATA_DIR", data.toString());
     pb.environment().put("VETPACS_HTTP_PORT", Integer.toString(http));
     pb.environment().put("VETPACS_DICOM_PORT", System.getProperty("vetpacs.dicom.port", "11112"));
+    // as ./vetpacs run: /openapi is the published document, not Payara's generator
+    pb.environment().put("VETPACS_OPENAPI_GENERATE", "false");
     pb.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     server = pb.start();
     String root = "http://127.0.0.1:" + http;
@@ -83,6 +85,24 @@ class SubscriptionRestartIT {
     server = null;
   }
 
+  /**
+   * Served the way {@code ./vetpacs run} serves it (this class starts the server like it): the
+   * checked-in document, byte for byte, as JSON on request and as YAML (of which JSON is a subset)
+   * by default; other methods are not allowed.
+   */
+  private static void thePublishedOpenApiDocumentIsServed(String root) throws IOException {
+    String published = Files.readString(Path.of(System.getProperty("vetpacs.conformance.openapi.file",
+        "../conformance/src/main/resources/openapi.json")));
+    given().accept("application/json").get(root + "/openapi").then().statusCode(200)
+        .contentType(containsString("application/json")).body(equalTo(published));
+    given().get(root + "/openapi?format=JSON").then().statusCode(200)
+        .contentType(containsString("application/json"));
+    given().get(root + "/openapi").then().statusCode(200)
+        .contentType(containsString("application/yaml")).body(equalTo(published));
+    given().contentType("application/json").body("{}").post(root + "/openapi").then()
+        .statusCode(405);
+  }
+
   @Test
   void aNotificationWaitingInTheOutboxIsDeliveredAfterAServerRestart() throws Exception {
     Path work = Files.createDirectories(
@@ -94,6 +114,7 @@ class SubscriptionRestartIT {
     int hookPort = receiver.port();
     String fhir = start(data, http, log) + "/fhir";
     String root = "http://127.0.0.1:" + http;
+    thePublishedOpenApiDocumentIsServed(root);
 
     String patient = "Patient/" + given().contentType(FHIR_JSON).body("""
         {"resourceType":"Patient",

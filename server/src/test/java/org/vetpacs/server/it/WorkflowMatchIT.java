@@ -179,6 +179,10 @@ class WorkflowMatchIT {
     given().contentType(JSON).body("{\"patient\":\"" + patient + "\"}")
         .post(root + "/api/reconciliation/no-such-item/assign")
         .then().statusCode(404).contentType("application/problem+json");
+    // the queue by status: a known Task status lists, an unknown one is refused
+    given().accept(JSON).get(root + "/api/reconciliation?status=completed").then().statusCode(200);
+    given().accept(JSON).get(root + "/api/reconciliation?status=bogus")
+        .then().statusCode(400).contentType("application/problem+json");
   }
 
   @Test
