@@ -131,51 +131,23 @@ public class HeaderCorrectionService {
   }
 
   private InstanceHeader move(InstanceRecord record, DicomDataset desired, TreeSet<Integer> changed) {
-    Path copy = null;
-    Path corrected = null;
-    try {
-      copy = blobStore.newTempFile();
-      try (InputStream in = blobStore.open(record.getBlobKey());
-          OutputStream out = Files.newOutputStream(copy)) {
-        in.transferTo(out);
-      }
-      corrected = blobStore.newTempFile();
-      HeaderRewriter.Result result =
-          HeaderRewriter.rewrite(copy, corrected, desired, modifyingSystem(), HeaderRewriter.CORRECT);
-      InstanceHeader header = DicomFileInspector.inspect(corrected);
-      String sha256 = sha256Of(corrected);
-      long size = Files.size(corrected);
-      String oldKey = record.getBlobKey();
-      String newKey = blobStore.commit(corrected,
-          new org.vetpacs.dicomweb.storage.InstanceKey(header.studyInstanceUid(),
-              header.seriesInstanceUid(), header.sopInstanceUid()));
-      corrected = null;
-      if (record.getReceivedSha256() == null) {
-        record.setReceivedSha256(record.getSha256());
-      }
-      record.setStudyInstanceUid(header.studyInstanceUid());
-      record.setBlobKey(newKey);
-      record.setSha256(sha256);
-      record.setSizeBytes(size);
-      record.setMetadata(header.dicomJson());
-      index.update(record);
-      blobStore.delete(oldKey);
-      changed.addAll(result.changedTags());
-      return header;
-    } catch (IOException | DicomParseException e) {
-      throw new IllegalStateException(
-          "Could not move instance " + record.getSopInstanceUid() + ": " + e.getMessage(), e);
-    } finally {
-      if (copy != null) {
-        blobStore.discard(copy);
-      }
-      if (corrected != null) {
-        blobStore.discard(corrected);
-      }
-    }
+    return apply(record, desired, changed, true);
   }
 
   private InstanceHeader rewrite(InstanceRecord record, DicomDataset desired, TreeSet<Integer> changed) {
+    return apply(record, desired, changed, false);
+  }
+
+  /**
+   * Rewrites one stored instance's header with {@code desired} (reason CORRECT), atomically: the
+   * corrected copy replaces the blob in place, or, when {@code move} (its Study Instance UID
+   * changed), is committed under its new key before the index record follows and the old blob is
+   * removed.
+   *
+   * @return the corrected header; null when nothing changed (never for a move)
+   */
+  private InstanceHeader apply(InstanceRecord record, DicomDataset desired,
+      TreeSet<Integer> changed, boolean move) {
     Path copy = null;
     Path corrected = null;
     try {
@@ -187,13 +159,21 @@ public class HeaderCorrectionService {
       corrected = blobStore.newTempFile();
       HeaderRewriter.Result result =
           HeaderRewriter.rewrite(copy, corrected, desired, modifyingSystem(), HeaderRewriter.CORRECT);
-      if (!result.changed()) {
+      if (!move && !result.changed()) {
         return null;
       }
       InstanceHeader header = DicomFileInspector.inspect(corrected);
       String sha256 = sha256Of(corrected);
       long size = Files.size(corrected);
-      blobStore.replace(corrected, record.getBlobKey());
+      String oldKey = record.getBlobKey();
+      if (move) {
+        record.setBlobKey(blobStore.commit(corrected,
+            new org.vetpacs.dicomweb.storage.InstanceKey(header.studyInstanceUid(),
+                header.seriesInstanceUid(), header.sopInstanceUid())));
+        record.setStudyInstanceUid(header.studyInstanceUid());
+      } else {
+        blobStore.replace(corrected, oldKey);
+      }
       corrected = null;
       if (record.getReceivedSha256() == null) {
         record.setReceivedSha256(record.getSha256());
@@ -202,11 +182,14 @@ public class HeaderCorrectionService {
       record.setSizeBytes(size);
       record.setMetadata(header.dicomJson());
       index.update(record);
+      if (move) {
+        blobStore.delete(oldKey);
+      }
       changed.addAll(result.changedTags());
       return header;
     } catch (IOException | DicomParseException e) {
-      throw new IllegalStateException(
-          "Could not correct instance " + record.getSopInstanceUid() + ": " + e.getMessage(), e);
+      throw new IllegalStateException("Could not " + (move ? "move" : "correct") + " instance "
+          + record.getSopInstanceUid() + ": " + e.getMessage(), e);
     } finally {
       if (copy != null) {
         blobStore.discard(copy);

@@ -229,12 +229,7 @@ public class ReconciliationService {
     String uid = task.getFocus().getReference().substring("ImagingStudy/".length());
     StudyRecord study = index.findStudy(uid).orElseThrow(() ->
         new ReconciliationException(Kind.NOT_FOUND, "Study " + uid + " is no longer stored"));
-    StudyMatcher.Match m;
-    try {
-      m = matcher.assigned(patientId, blankToNull(orderId));
-    } catch (ResourceNotFoundException e) {
-      throw new ReconciliationException(Kind.NOT_FOUND, "No such patient or order");
-    }
+    StudyMatcher.Match m = assigned(patientId, orderId);
     String patientRef = "Patient/" + m.patient().getIdElement().getIdPart();
     if (m.order() != null && !patientRef.equals(SearchKeys.relative(
         m.order().getSubject().getReference()))) {
@@ -388,12 +383,7 @@ public class ReconciliationService {
       throw new ReconciliationException(Kind.CONFLICT,
           "Every series of the study was named: assign the study instead of splitting it");
     }
-    StudyMatcher.Match m;
-    try {
-      m = matcher.assigned(patientId, blankToNull(orderId));
-    } catch (ResourceNotFoundException e) {
-      throw new ReconciliationException(Kind.NOT_FOUND, "No such patient or order");
-    }
+    StudyMatcher.Match m = assigned(patientId, orderId);
     String patientRef = "Patient/" + m.patient().getIdElement().getIdPart();
     DicomDataset desired = AnimalHeader.of(m.patient(), m.owner(), m.order(),
         study.getPatientSpeciesDescription(), study.getPatientBreedDescription());
@@ -563,6 +553,15 @@ public class ReconciliationService {
 
   static String focus(String studyInstanceUid) {
     return "ImagingStudy/" + studyInstanceUid;
+  }
+
+  /** The animal (and order) staff named, or a 404 when either is unknown. */
+  private StudyMatcher.Match assigned(String patientId, String orderId) {
+    try {
+      return matcher.assigned(patientId, blankToNull(orderId));
+    } catch (ResourceNotFoundException e) {
+      throw new ReconciliationException(Kind.NOT_FOUND, "No such patient or order");
+    }
   }
 
   private static String blankToNull(String s) {
