@@ -155,8 +155,31 @@ public final class Benchmark {
     try {
       step.run();
     } catch (Exception e) {
-      put(what, t.name(), "error: " + e.getClass().getSimpleName());
+      put(what, t.name(), "error: " + causes(e));
+      e.printStackTrace();
     }
+  }
+
+  /**
+   * The cause chain of a failure in one line, without the wrappers that say nothing
+   * ({@code ExecutionException} of a worker): e.g. {@code IOException: connection reset}.
+   */
+  static String causes(Throwable e) {
+    StringBuilder out = new StringBuilder();
+    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    String previous = null;
+    for (Throwable c = e; c != null && seen.add(c); c = c.getCause()) {
+      String one = c.getClass().getSimpleName()
+          + (c.getMessage() == null || c.getMessage().isBlank() ? ""
+              : ": " + c.getMessage().replace('|', '/').replaceAll("\\s+", " "));
+      if ((c instanceof java.util.concurrent.ExecutionException && c.getCause() != null)
+          || one.equals(previous)) {
+        continue; // a wrapper, or the JDK client's copy of its own exception
+      }
+      out.append(out.length() > 0 ? " <- " : "").append(one);
+      previous = one;
+    }
+    return out.toString();
   }
 
   // ---------------------------------------------------------------- ceilings
