@@ -582,7 +582,7 @@ public final class Benchmark {
     String rss = "n/a";
     if (status != null && alive) {
       long hwmAfter = statusKb(status, "VmHWM:");
-      long peak = hwmAfter > hwmBefore ? hwmAfter : peakKb.get();
+      long peak = Math.max(peakKb.get(), hwmAfter > hwmBefore ? hwmAfter : 0);
       rss = fmt(peak / 1024.0);
       System.err.printf("  (%s [%s]: VmHWM before %d MiB, after %d MiB, largest VmRSS sample %d MiB)%n",
           label, t.name(), hwmBefore / 1024, hwmAfter / 1024, peakKb.get() / 1024);
