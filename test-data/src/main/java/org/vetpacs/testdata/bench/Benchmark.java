@@ -37,9 +37,14 @@ import org.vetpacs.testdata.StudyKind;
  * {@code stow-dr}, {@code cstore}, {@code qido}, {@code wado}, {@code memory-ingest},
  * {@code memory}.
  *
+ * <p>The ceilings (the private method {@code ceilings}) bound the figures of the same run: disk
+ * writes with fsync, as a stream and as the server commits blobs, and what the bench's own HTTP
+ * client can receive over loopback from a server that does nothing else. Both servers are reached
+ * over HTTP/1.1 (see {@link DicomWebClient}).
+ *
  * <p>{@code memory-ingest} is the issue's memory target: four ~500 MB studies stored at once, each
- * in one STOW-RS request, while the server's resident memory is sampled (see {@link
- * #memoryIngest}); without {@code --quick} also by four concurrent storescu associations.
+ * in one STOW-RS request, while the server's resident memory is sampled (the private method
+ * {@code memoryIngest}); without {@code --quick} also by four concurrent storescu associations.
  */
 public final class Benchmark {
 
