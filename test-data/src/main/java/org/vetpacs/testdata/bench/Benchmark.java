@@ -148,6 +148,10 @@ public final class Benchmark {
         memory(t);
       }
     }
+    for (Target t : targets) {
+      System.err.printf("  [%s] STOW-RS requests sent again after the server closed an idle"
+          + " connection: %d%n", t.name(), t.client().retries());
+    }
     print();
   }
 

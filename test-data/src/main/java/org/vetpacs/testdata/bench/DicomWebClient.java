@@ -32,6 +32,8 @@ final class DicomWebClient {
       .connectTimeout(Duration.ofSeconds(10))
       .build();
   private final String root;
+  private final java.util.concurrent.atomic.AtomicInteger retries =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** @param root the DICOMweb root, e.g. {@code http://127.0.0.1:8080/dicom-web} */
   DicomWebClient(String root) {
@@ -67,8 +69,37 @@ final class DicomWebClient {
                 contentLength(parts)))
             .timeout(Duration.ofMinutes(10))
             .build();
-    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    return response.statusCode();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        if (attempt == 3 || !closedBeforeAnswer(e)) {
+          throw e;
+        }
+        // The server closed the persistent connection the client had just taken from its pool
+        // (Orthanc closes one idle for 1 s, "Keep-Alive: timeout=1", and the JDK client may pick
+        // it up before it sees the close): no byte of an answer, the request was not processed.
+        // The JDK client retries only idempotent methods by itself; a STOW-RS of the same
+        // instances is idempotent in effect (same SOP Instance UIDs), so it is sent again, on a
+        // new connection (RFC 9112 9.3.1), for either server, and counted.
+        retries.incrementAndGet();
+      }
+    }
+  }
+
+  /** How many STOW-RS requests were sent again after the server closed their connection. */
+  int retries() {
+    return retries.get();
+  }
+
+  private static boolean closedBeforeAnswer(IOException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.io.EOFException
+          || (c.getMessage() != null && c.getMessage().contains("header parser received no bytes"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A GET, returning [status, bytes, nanos to first byte, nanos total]. */

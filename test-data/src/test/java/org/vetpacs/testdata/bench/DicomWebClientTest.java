@@ -60,6 +60,52 @@ class DicomWebClientTest {
   }
 
   @Test
+  void aStoreWhoseConnectionTheServerClosedUnansweredIsSentAgainOnANewConnection() throws Exception {
+    Path a = Files.write(tmp.resolve("a.dcm"), new byte[1000]);
+    try (java.net.ServerSocket server = new java.net.ServerSocket(0, 5,
+        java.net.InetAddress.getLoopbackAddress())) {
+      Thread peer = new Thread(() -> {
+        try {
+          try (java.net.Socket first = server.accept()) {
+            readRequest(first.getInputStream()); // then closed without a byte of an answer
+          }
+          try (java.net.Socket second = server.accept()) {
+            readRequest(second.getInputStream());
+            second.getOutputStream().write(
+                "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+            second.getOutputStream().flush();
+            second.getInputStream().read(); // until the client lets go
+          }
+        } catch (java.io.IOException e) {
+          // the test's assertions say what happened
+        }
+      });
+      peer.setDaemon(true);
+      peer.start();
+      DicomWebClient client = new DicomWebClient("http://127.0.0.1:" + server.getLocalPort());
+      assertEquals(200, client.store(List.of(a)));
+      assertEquals(1, client.retries());
+    }
+  }
+
+  /** Reads a request head and its Content-Length body. */
+  private static void readRequest(java.io.InputStream in) throws java.io.IOException {
+    StringBuilder head = new StringBuilder();
+    while (!head.toString().endsWith("\r\n\r\n")) {
+      int b = in.read();
+      if (b < 0) {
+        return;
+      }
+      head.append((char) b);
+    }
+    java.util.regex.Matcher length = java.util.regex.Pattern
+        .compile("(?i)content-length: *(\\d+)").matcher(head);
+    if (length.find()) {
+      in.readNBytes(Integer.parseInt(length.group(1)));
+    }
+  }
+
+  @Test
   void theLoopbackCeilingServerAnswersEveryRequestOfAPersistentConnectionInFull() throws Exception {
     long size = 3L * 1024 * 1024 + 17;
     try (RawHttpServer server = new RawHttpServer(size)) {
