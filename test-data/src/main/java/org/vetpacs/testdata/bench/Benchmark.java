@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -17,6 +19,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
 import org.vetpacs.testdata.GeneratedInstance;
 import org.vetpacs.testdata.GeneratedStudy;
 import org.vetpacs.testdata.GeneratorOptions;
@@ -179,7 +183,7 @@ public final class Benchmark {
    */
   static String causes(Throwable e) {
     StringBuilder out = new StringBuilder();
-    java.util.Set<Throwable> seen = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+    java.util.Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
     String previous = null;
     for (Throwable c = e; c != null && seen.add(c); c = c.getCause()) {
       String one = c.getClass().getSimpleName()
@@ -253,16 +257,17 @@ public final class Benchmark {
       DicomWebClient client = new DicomWebClient(server.root());
       List<Double> loop = new ArrayList<>();
       for (int r = 0; r < 35; r++) {
-        long[] result = client.get("/studies/ceiling", "multipart/related; type=\"application/dicom\"");
+        long[] result = client.get("/studies/ceiling", "application/octet-stream");
         if (result[0] != 200 || result[1] != body) {
-          throw new IOException("loopback ceiling: HTTP " + result[0] + ", " + result[1] + " bytes");
+          throw new IOException(
+              "loopback ceiling: HTTP " + result[0] + ", " + result[1] + " bytes");
         }
         if (r >= 20) {
           loop.add(mb(result[1]) / seconds(result[3]));
         }
       }
-      put("Ceiling: loopback HTTP, bench client, " + Math.round(mb(body)) + " MB, median (best) (MB/s)",
-          "machine", fmt(Stats.median(loop)) + " (" + fmt(Stats.percentile(loop, 100)) + ")");
+      put("Ceiling: loopback HTTP, bench client, " + Math.round(mb(body))
+          + " MB, median (best) (MB/s)", "machine", fmt(Stats.median(loop)) + " (" + fmt(Stats.percentile(loop, 100)) + ")");
     }
   }
 
@@ -515,7 +520,8 @@ public final class Benchmark {
       List<GeneratedStudy> again = bigStudies();
       try {
         ingestWatched(t, "4 x 500 MB concurrent C-STORE", again, study -> {
-          List<String> command = new ArrayList<>(List.of("storescu", "-aec", peer[2], peer[0], peer[1]));
+          List<String> command =
+              new ArrayList<>(List.of("storescu", "-aec", peer[2], peer[0], peer[1]));
           files(study).forEach(f -> command.add(f.toString()));
           Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
           String output = new String(process.getInputStream().readAllBytes());
@@ -558,8 +564,8 @@ public final class Benchmark {
     }
     Path status = t.pid() == null ? null : Path.of("/proc", t.pid(), "status");
     long hwmBefore = status == null ? -1 : statusKb(status, "VmHWM:");
-    java.util.concurrent.atomic.AtomicLong peakKb = new java.util.concurrent.atomic.AtomicLong(-1);
-    java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+    AtomicLong peakKb = new AtomicLong(-1);
+    AtomicBoolean done = new AtomicBoolean();
     Thread sampler = new Thread(() -> {
       while (!done.get() && status != null) {
         try {
@@ -602,7 +608,8 @@ public final class Benchmark {
       long hwmAfter = statusKb(status, "VmHWM:");
       long peak = Math.max(peakKb.get(), hwmAfter > hwmBefore ? hwmAfter : 0);
       rss = fmt(peak / 1024.0);
-      System.err.printf("  (%s [%s]: VmHWM before %d MiB, after %d MiB, largest VmRSS sample %d MiB)%n",
+      System.err.printf(
+          "  (%s [%s]: VmHWM before %d MiB, after %d MiB, largest VmRSS sample %d MiB)%n",
           label, t.name(), hwmBefore / 1024, hwmAfter / 1024, peakKb.get() / 1024);
     }
     if (!alive) {
