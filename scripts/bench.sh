@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N] [--no-build]
-# Ports: VETPACS_BENCH_HTTP_PORT (18080) and VETPACS_BENCH_DICOM_PORT (11412); JVM options of the
-# server: VETPACS_JAVA_OPTS (default: scripts/jvm-defaults.sh, as ./vetpacs run).
+#                 [--only GROUP,...]
+# Ports: VETPACS_BENCH_HTTP_PORT (18080) and VETPACS_BENCH_DICOM_PORT (11412); Orthanc's:
+# VETPACS_BENCH_ORTHANC_HTTP_PORT (18042) and VETPACS_BENCH_ORTHANC_DICOM_PORT (14242). JVM options of
+# the server: VETPACS_JAVA_OPTS (default: scripts/jvm-defaults.sh, as ./vetpacs run).
 # Starts VetPACS on its defaults in a scratch data folder (unless --url is given), optionally
 # Orthanc + its DICOMweb plugin from Debian on loopback ports with a temporary configuration,
 # runs the benchmark client (test-data: org.vetpacs.testdata.bench.Benchmark) and prints a table.
@@ -9,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""; BUILD=1
+ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""; BUILD=1; ONLY=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --orthanc) ORTHANC=1 ;;
@@ -18,6 +20,7 @@ while [ $# -gt 0 ]; do
     --url) URL="$2"; shift ;;
     --index-size) INDEX_SIZE="--index-size $2"; shift ;;
     --no-build) BUILD=0 ;;
+    --only) ONLY="--only $2"; shift ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -45,7 +48,7 @@ wait_for() { # url, seconds -> prints elapsed ms
   echo $(( (now - start) / 1000000 ))
 }
 
-ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE)
+ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE $ONLY)
 if [ -z "$URL" ]; then
   if [ "$BUILD" = 1 ]; then
     "$ROOT/scripts/setup.sh"
@@ -72,10 +75,11 @@ if [ "$ORTHANC" = 1 ]; then
     apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq orthanc orthanc-dicomweb >/dev/null
   fi
   mkdir -p "$WORK/orthanc"
+  O_HTTP=${VETPACS_BENCH_ORTHANC_HTTP_PORT:-18042}; O_DICOM=${VETPACS_BENCH_ORTHANC_DICOM_PORT:-14242}
   cat > "$WORK/orthanc/config.json" <<JSON
 {
   "Name": "bench", "StorageDirectory": "$WORK/orthanc/storage", "IndexDirectory": "$WORK/orthanc/index",
-  "HttpPort": 18042, "DicomPort": 14242, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
+  "HttpPort": $O_HTTP, "DicomPort": $O_DICOM, "DicomAet": "ORTHANC", "RemoteAccessAllowed": false,
   "AuthenticationEnabled": false, "StorageCompression": false, "DicomCheckCalledAet": false,
   "Plugins": ["/usr/share/orthanc/plugins/libOrthancDicomWeb.so"],
   "DicomWeb": { "Enable": true, "Root": "/dicom-web/" }
@@ -83,8 +87,8 @@ if [ "$ORTHANC" = 1 ]; then
 JSON
   Orthanc "$WORK/orthanc/config.json" > "$WORK/orthanc.log" 2>&1 &
   PIDS+=($!)
-  O_START=$(wait_for "http://127.0.0.1:18042/system" 60)
-  ARGS+=(--orthanc "http://127.0.0.1:18042/dicom-web" --orthanc-dicom "127.0.0.1:14242:ORTHANC"
+  O_START=$(wait_for "http://127.0.0.1:$O_HTTP/system" 60)
+  ARGS+=(--orthanc "http://127.0.0.1:$O_HTTP/dicom-web" --orthanc-dicom "127.0.0.1:$O_DICOM:ORTHANC"
          --orthanc-pid "${PIDS[-1]}" --orthanc-start-ms "$O_START")
   echo "[bench] Orthanc up in ${O_START} ms"
 fi

@@ -18,9 +18,22 @@ final class DicomWebClient {
 
   static final String BOUNDARY = "vetpacs-bench-3f1e";
 
-  private final HttpClient http =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+  /**
+   * HTTP/1.1, not the JDK's default HTTP/2: on a plain-HTTP URL the JDK client then sends every
+   * request of a new connection with {@code Connection: Upgrade, HTTP2-Settings} and {@code Upgrade:
+   * h2c} (RFC 7540 3.2), and closes each connection after a response that did not upgrade, so that
+   * no connection is ever reused; Orthanc 1.10's HTTP server (CivetWeb) now and then closed such a
+   * new connection before answering ({@code IOException: HTTP/1.1 header parser received no bytes}
+   * under EOF or broken pipe: the "ExecutionException" of earlier tables). Both servers are measured
+   * over persistent HTTP/1.1 connections, as DICOMweb clients use them.
+   */
+  private final HttpClient http = HttpClient.newBuilder()
+      .version(HttpClient.Version.HTTP_1_1)
+      .connectTimeout(Duration.ofSeconds(10))
+      .build();
   private final String root;
+  private final java.util.concurrent.atomic.AtomicInteger retries =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   /** @param root the DICOMweb root, e.g. {@code http://127.0.0.1:8080/dicom-web} */
   DicomWebClient(String root) {
@@ -56,8 +69,37 @@ final class DicomWebClient {
                 contentLength(parts)))
             .timeout(Duration.ofMinutes(10))
             .build();
-    HttpResponse<Void> response = http.send(request, HttpResponse.BodyHandlers.discarding());
-    return response.statusCode();
+    for (int attempt = 1; ; attempt++) {
+      try {
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (IOException e) {
+        if (attempt == 3 || !closedBeforeAnswer(e)) {
+          throw e;
+        }
+        // The server closed the persistent connection the client had just taken from its pool
+        // (Orthanc closes one idle for 1 s, "Keep-Alive: timeout=1", and the JDK client may pick
+        // it up before it sees the close): no byte of an answer, the request was not processed.
+        // The JDK client retries only idempotent methods by itself; a STOW-RS of the same
+        // instances is idempotent in effect (same SOP Instance UIDs), so it is sent again, on a
+        // new connection (RFC 9112 9.3.1), for either server, and counted.
+        retries.incrementAndGet();
+      }
+    }
+  }
+
+  /** How many STOW-RS requests were sent again after the server closed their connection. */
+  int retries() {
+    return retries.get();
+  }
+
+  private static boolean closedBeforeAnswer(IOException e) {
+    for (Throwable c = e; c != null; c = c.getCause()) {
+      if (c instanceof java.io.EOFException
+          || (c.getMessage() != null && c.getMessage().contains("header parser received no bytes"))) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A GET, returning [status, bytes, nanos to first byte, nanos total]. */
