@@ -59,7 +59,8 @@ if [ -z "$URL" ]; then
   HTTP=${VETPACS_BENCH_HTTP_PORT:-18080}; DICOM=${VETPACS_BENCH_DICOM_PORT:-11412}
   VETPACS_DATA_DIR="$WORK/vetpacs" VETPACS_HTTP_PORT=$HTTP VETPACS_DICOM_PORT=$DICOM \
     java ${VETPACS_JAVA_OPTS:-$VETPACS_DEFAULT_JAVA_OPTS} -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
-    --port $HTTP --nocluster --nohazelcast > "$WORK/vetpacs.log" 2>&1 &
+    --port $HTTP --nocluster --nohazelcast --prebootcommandfile "$ROOT/scripts/payara-preboot.asadmin" \
+    > "$WORK/vetpacs.log" 2>&1 &
   PIDS+=($!)
   START_MS=$(wait_for "http://127.0.0.1:$HTTP/health/ready" 300)
   ARGS+=(--vetpacs "http://127.0.0.1:$HTTP/dicom-web" --vetpacs-dicom "127.0.0.1:$DICOM:VETPACS"

@@ -6,6 +6,9 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -58,13 +61,17 @@ final class StorageScp implements DimseService {
     private final DimseRequest request;
     private final Path temp;
     private final GuardedStream out;
+    /** SHA-256 of the file as it is written (no second read of it to hash it). */
+    private final MessageDigest sha256 = StoreService.newSha256();
 
     Receive(DimseRequest request) throws IOException {
       this.request = request;
       this.temp = store.newTempFile();
       OutputStream file = null;
       try {
-        file = new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024);
+        file =
+            new DigestOutputStream(
+                new BufferedOutputStream(Files.newOutputStream(temp), 64 * 1024), sha256);
         DimseCommand command = request.command();
         FileMetaWriter.write(
             file,
@@ -97,7 +104,11 @@ final class StorageScp implements DimseService {
         outcome = writeFailure(out.failure);
       } else {
         // consumes the temp file: linked into the blob store or removed
-        outcome = store.storeReceivedFile(temp, "DIMSE:" + request.callingAeTitle());
+        outcome =
+            store.storeReceivedFile(
+                temp,
+                HexFormat.of().formatHex(sha256.digest()),
+                "DIMSE:" + request.callingAeTitle());
       }
       DimseCommand response = DimseCommand.responseTo(command, outcome.status().code());
       response.putUid(DimseCommand.AFFECTED_SOP_INSTANCE_UID, command.affectedSopInstanceUid());

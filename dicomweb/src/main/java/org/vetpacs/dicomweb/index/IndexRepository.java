@@ -2,6 +2,7 @@ package org.vetpacs.dicomweb.index;
 
 import com.mongodb.ErrorCategory;
 import com.mongodb.MongoWriteException;
+import com.mongodb.WriteConcern;
 import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Sorts;
@@ -57,8 +58,95 @@ public class IndexRepository {
     }
   }
 
+  /**
+   * Inserts the reservation of an instance being stored, unjournaled (MongoDB write concern {@code
+   * j: false}): it is answered once applied, without waiting for the journal. The store's last
+   * index write ({@link #markStored}) is journaled and makes it durable; if the process crashes
+   * before that, the store was never acknowledged and losing its reservation loses nothing (a
+   * reservation that did reach the disk is removed at the next start).
+   *
+   * @return false if an instance with that SOP Instance UID is already indexed (or reserved)
+   */
+  public boolean reserveForStore(InstanceRecord record) {
+    try {
+      collection("instances")
+          .withWriteConcern(unjournaled())
+          .insertOne(toDocument(record));
+      return true;
+    } catch (RuntimeException e) {
+      if (isDuplicateKey(e)) {
+        return false;
+      }
+      throw e;
+    }
+  }
+
+  /**
+   * The last index write of a store: sets the record {@code STORED} with its blob key and time,
+   * journaled (write concern {@code j: true}). MongoDB's journal is ordered, so the answer comes
+   * only after every earlier write of this store (the unjournaled reservation and series/study
+   * updates) is durable too (MongoDB manual, "Write Concern", j option).
+   */
+  public void markStored(InstanceRecord record) {
+    collection("instances")
+        .withWriteConcern(journaled())
+        .updateOne(
+            Filters.eq("_id", record.getSopInstanceUid()),
+            new Document(
+                "$set",
+                new Document("status", record.getStatus())
+                    .append("blobKey", record.getBlobKey())
+                    .append("storedAt", record.getStoredAt())));
+  }
+
+  /**
+   * A journaled write that changes nothing, answered only once every write applied before it is
+   * durable: a re-send is answered "already stored" only after the first store's {@code STORED}
+   * mark (which a concurrent store may have applied but not yet synced) is on disk.
+   */
+  public void awaitDurable(String sopInstanceUid) {
+    collection("instances")
+        .withWriteConcern(journaled())
+        .updateOne(
+            Filters.and(
+                Filters.eq("_id", sopInstanceUid), Filters.eq("status", InstanceRecord.STORED)),
+            new Document("$set", new Document("status", InstanceRecord.STORED)));
+  }
+
   public void update(InstanceRecord record) {
     template.update(record);
+  }
+
+  /**
+   * The document JNoSQL writes for {@code record} (field names as in the entity, the {@code @Id}
+   * as {@code _id}, null fields left out), for the writes that need a write concern JNoSQL's
+   * template cannot pass.
+   */
+  static Document toDocument(InstanceRecord record) {
+    Document d = new Document("_id", record.getSopInstanceUid());
+    putIfSet(d, "studyInstanceUid", record.getStudyInstanceUid());
+    putIfSet(d, "seriesInstanceUid", record.getSeriesInstanceUid());
+    putIfSet(d, "sopClassUid", record.getSopClassUid());
+    putIfSet(d, "transferSyntaxUid", record.getTransferSyntaxUid());
+    putIfSet(d, "instanceNumber", record.getInstanceNumber());
+    d.put("instanceNumberValue", record.getInstanceNumberValue());
+    putIfSet(d, "status", record.getStatus());
+    putIfSet(d, "blobKey", record.getBlobKey());
+    d.put("sizeBytes", record.getSizeBytes());
+    putIfSet(d, "sha256", record.getSha256());
+    putIfSet(d, "receivedSha256", record.getReceivedSha256());
+    putIfSet(d, "storedAt", record.getStoredAt());
+    putIfSet(d, "source", record.getSource());
+    putIfSet(d, "metadata", record.getMetadata());
+    putIfSet(d, "rejectedBy", record.getRejectedBy());
+    putIfSet(d, "rejectionCode", record.getRejectionCode());
+    return d;
+  }
+
+  private static void putIfSet(Document d, String field, Object value) {
+    if (value != null) {
+      d.put(field, value);
+    }
   }
 
   public void deleteInstance(String sopInstanceUid) {
@@ -161,11 +249,6 @@ public class IndexRepository {
     }
   }
 
-  /** Removes reservations left by a crash between reserve and commit; returns how many. */
-  public long deletePendingInstances() {
-    return template.delete(InstanceRecord.class, Filters.eq("status", InstanceRecord.PENDING));
-  }
-
   public Optional<SeriesRecord> findSeries(String seriesInstanceUid) {
     return template.find(SeriesRecord.class, seriesInstanceUid);
   }
@@ -191,9 +274,11 @@ public class IndexRepository {
    * instances): 1 for a new instance, 0 when a header correction only changed attributes (the
    * caller then recounts).
    *
+   * @param journaled false for the unjournaled writes of a store ({@code j: false}), which its last
+   *     write ({@link #markStored}) makes durable
    * @return true if the series record is new
    */
-  public boolean upsertSeries(SeriesRecord series, int increment) {
+  public boolean upsertSeries(SeriesRecord series, int increment, boolean journaled) {
     Document set = new Document();
     Document unset = new Document();
     put(set, unset, "studyInstanceUid", series.getStudyInstanceUid());
@@ -209,6 +294,7 @@ public class IndexRepository {
       update.append("$unset", unset);
     }
     return collection("series")
+            .withWriteConcern(journaled ? journaled() : unjournaled())
             .updateOne(
                 Filters.eq("_id", series.getSeriesInstanceUid()),
                 update,
@@ -221,8 +307,11 @@ public class IndexRepository {
    * Sets the study attributes from {@code study} (creating the record if needed), adds {@code
    * increment} instances (and one series if {@code newSeries}) to its counts and {@code modality}
    * to Modalities in Study. A header correction passes 0 and false, then recounts.
+   *
+   * @param journaled as for {@link #upsertSeries}
    */
-  public void upsertStudy(StudyRecord study, boolean newSeries, String modality, int increment) {
+  public void upsertStudy(
+      StudyRecord study, boolean newSeries, String modality, int increment, boolean journaled) {
     Document set = new Document();
     Document unset = new Document();
     put(set, unset, "patientName", study.getPatientName());
@@ -257,7 +346,8 @@ public class IndexRepository {
     if (!unset.isEmpty()) {
       update.append("$unset", unset);
     }
-    MongoCollection<Document> studies = collection("studies");
+    MongoCollection<Document> studies =
+        collection("studies").withWriteConcern(journaled ? journaled() : unjournaled());
     Bson id = Filters.eq("_id", study.getStudyInstanceUid());
     studies.updateOne(id, update, new UpdateOptions().upsert(true));
     if (newSeries && hasModality) {
@@ -274,6 +364,16 @@ public class IndexRepository {
 
   private MongoCollection<Document> collection(String name) {
     return database.client().getDatabase(database.database()).getCollection(name);
+  }
+
+  /** The connection's write concern, answered once applied (MongoDB {@code j: false}). */
+  private WriteConcern unjournaled() {
+    return collection("instances").getWriteConcern().withJournal(false);
+  }
+
+  /** The connection's write concern, answered once in the journal (MongoDB {@code j: true}). */
+  private WriteConcern journaled() {
+    return collection("instances").getWriteConcern().withJournal(true);
   }
 
   /** A null value is left out of the document, as JNoSQL leaves out a null field. */

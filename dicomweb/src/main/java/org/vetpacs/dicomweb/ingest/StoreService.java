@@ -37,13 +37,16 @@ import org.vetpacs.dicomweb.storage.InstanceKey;
  *       coerced copy is what is stored, answered with Warning B000;
  *   <li>reserve the instance in the index as {@code PENDING} (the unique id detects duplicates and
  *       concurrent stores of the same instance);
- *   <li>commit the blob: fsync, then link to its final name;
- *   <li>mark the instance {@code STORED} and update the series and study records;
+ *   <li>commit the blob: fsync, then link to its final name, fsync the folder;
+ *   <li>count the instance in its series and study records, then mark it {@code STORED};
  *   <li>only then answer success, and fire {@link InstanceStored}.
  * </ol>
  *
- * A failure undoes what was done (blob and reservation removed). A crash leaves at worst a {@code
- * PENDING} reservation, invisible to queries and removed at the next start.
+ * The index writes before the last are unjournaled (MongoDB write concern {@code j: false}); the
+ * last, which marks the instance {@code STORED}, is journaled and so also makes every earlier one
+ * durable: one sync of the index per instance. A failure undoes what was done (blob and
+ * reservation removed, counts recounted). A crash leaves at worst a {@code PENDING} reservation,
+ * invisible to queries, removed at the next start with its blob, and its study recounted.
  */
 @ApplicationScoped
 public class StoreService {
@@ -120,7 +123,21 @@ public class StoreService {
    */
   public StoreOutcome storeReceivedFile(Path tempFile, String source) {
     try {
-      return storeFile(tempFile, sha256Of(tempFile), null, source);
+      return storeReceivedFile(tempFile, sha256Of(tempFile), source);
+    } catch (IOException e) {
+      blobStore.discard(tempFile);
+      LOG.log(Level.SEVERE, "The archive could not store an instance from " + source, e);
+      return failure(DicomStatus.PROCESSING_FAILURE, null, "The archive could not store it");
+    }
+  }
+
+  /**
+   * As {@link #storeReceivedFile(Path, String)}, with the SHA-256 (hex) of the file, which the
+   * receiver computed while writing it.
+   */
+  public StoreOutcome storeReceivedFile(Path tempFile, String sha256, String source) {
+    try {
+      return storeFile(tempFile, sha256, null, source);
     } catch (IOException e) {
       LOG.log(Level.SEVERE, "The archive could not store an instance from " + source, e);
       return failure(DicomStatus.PROCESSING_FAILURE, null, "The archive could not store it");
@@ -224,11 +241,13 @@ public class StoreService {
     String blobKey = null;
     try {
       blobKey = commitBlob(temp, key);
+      // Counted first, then marked STORED by the one journaled index write of this store, which
+      // makes the unjournaled reservation and counts durable with it (one sync per instance).
+      studyIndexer.instanceStored(header);
       record.setBlobKey(blobKey);
       record.setStatus(InstanceRecord.STORED);
       record.setStoredAt(Instant.now().toString());
-      index.update(record);
-      studyIndexer.instanceStored(header);
+      index.markStored(record);
     } catch (IOException | RuntimeException e) {
       undo(record, blobKey);
       LOG.log(Level.SEVERE, "Store of an instance failed and was undone", e);
@@ -274,7 +293,7 @@ public class StoreService {
   private boolean reserveOrWait(InstanceRecord record) {
     long deadline = System.nanoTime() + PENDING_WAIT_NANOS;
     while (true) {
-      if (index.reserve(record)) {
+      if (index.reserveForStore(record)) {
         return true;
       }
       InstanceRecord existing = index.findInstance(record.getSopInstanceUid()).orElse(null);
@@ -322,6 +341,7 @@ public class StoreService {
         && InstanceRecord.STORED.equals(existing.getStatus())
         && (sha256.equals(existing.getSha256()) || sha256.equals(existing.getReceivedSha256()))
         && existing.getStudyInstanceUid().equals(header.studyInstanceUid())) {
+      index.awaitDurable(existing.getSopInstanceUid()); // acknowledge only what is on disk
       return new StoreOutcome(
           DicomStatus.SUCCESS,
           header.sopClassUid(),
@@ -393,6 +413,11 @@ public class StoreService {
         header == null ? "" : header.studyInstanceUid(),
         header == null ? "" : header.seriesInstanceUid(),
         message);
+  }
+
+  /** A SHA-256 digest, for a receiver that hashes what it writes. */
+  public static MessageDigest newSha256() {
+    return sha256();
   }
 
   private static MessageDigest sha256() {

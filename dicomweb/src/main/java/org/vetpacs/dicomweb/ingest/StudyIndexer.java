@@ -46,12 +46,16 @@ public class StudyIndexer {
   }
 
   /**
-   * Called by the store pipeline after an instance is committed: counts it in its series and study
-   * records with atomic increments (two index writes, no scan of the instances, whatever the size
-   * of the archive) and sets their attributes from the latest instance.
+   * Called by the store pipeline after an instance's blob is committed and before its record is
+   * marked {@code STORED}: counts it in its series and study records with atomic increments (two
+   * index writes, no scan of the instances, whatever the size of the archive) and sets their
+   * attributes from the latest instance. Both writes are unjournaled ({@code j: false}): the
+   * pipeline's next write, the journaled {@link IndexRepository#markStored}, makes them durable,
+   * and a crash before it leaves a {@code PENDING} reservation whose study is recounted at the
+   * next start.
    */
   public void instanceStored(InstanceHeader header) {
-    upsert(header, 1);
+    upsert(header, 1, false);
   }
 
   /**
@@ -67,7 +71,7 @@ public class StudyIndexer {
       Collection<InstanceHeader> correctedHeaders) {
     Map<String, Set<String>> seriesByStudy = new LinkedHashMap<>();
     for (InstanceHeader header : correctedHeaders) {
-      upsert(header, 0);
+      upsert(header, 0, true);
       seriesByStudy.computeIfAbsent(header.studyInstanceUid(), k -> new TreeSet<>())
           .add(header.seriesInstanceUid());
     }
@@ -77,7 +81,7 @@ public class StudyIndexer {
     }
   }
 
-  private void upsert(InstanceHeader header, int increment) {
+  private void upsert(InstanceHeader header, int increment, boolean journaled) {
     synchronized (locks[Math.floorMod(header.studyInstanceUid().hashCode(), STRIPES)]) {
       String now = Instant.now().toString();
       SeriesRecord series = new SeriesRecord();
@@ -89,7 +93,7 @@ public class StudyIndexer {
       series.setSeriesDescription(header.seriesDescription());
       series.setBodyPartExamined(header.bodyPartExamined());
       series.setUpdatedAt(now);
-      boolean newSeries = index.upsertSeries(series, increment);
+      boolean newSeries = index.upsertSeries(series, increment, journaled);
 
       StudyRecord study = new StudyRecord();
       study.setStudyInstanceUid(header.studyInstanceUid());
@@ -110,7 +114,7 @@ public class StudyIndexer {
       study.setStudyDescription(header.studyDescription());
       study.setReferringPhysicianName(header.referringPhysicianName());
       study.setUpdatedAt(now);
-      index.upsertStudy(study, newSeries, header.modality(), increment);
+      index.upsertStudy(study, newSeries, header.modality(), increment, journaled);
     }
   }
 

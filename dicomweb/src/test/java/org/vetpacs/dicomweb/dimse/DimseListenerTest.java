@@ -232,7 +232,7 @@ class DimseListenerTest {
     }
 
     @Override
-    public StoreOutcome storeReceivedFile(Path tempFile, String source) {
+    public StoreOutcome storeReceivedFile(Path tempFile, String sha256, String source) {
       try {
         InstanceHeader header = DicomFileInspector.inspect(tempFile);
         new InstanceKey(header.studyInstanceUid(), header.seriesInstanceUid(),

@@ -18,9 +18,12 @@ import java.util.logging.Logger;
  * in-process mongo-java-server with its persistent H2 MVStore backend in {@code
  * <data>/index/vetpacs.mv}, bound to loopback on a free port.
  *
- * <p>Durability: every write command is committed and synced to the file before its reply, so an
- * acknowledged store survives a crash of the process. (A real MongoDB gives the same with journaled
- * write concern.)
+ * <p>Durability: every journaled write command (any write whose write concern does not say {@code
+ * j: false}) is committed and synced to the file before its reply, together with every write
+ * applied before it, so an acknowledged store survives a crash of the process. This is MongoDB's
+ * journaled write concern: the ingest pipeline sends the first index writes of a store with {@code
+ * j: false} and its last one journaled, which then covers them all, on this server as on a real
+ * MongoDB.
  */
 public final class EmbeddedMongo {
 
@@ -112,11 +115,49 @@ public final class EmbeddedMongo {
     return instance != null;
   }
 
+  /** Test hook: how many times the index file was synced since this JVM started it. */
+  static long syncs() {
+    return SYNCS.get();
+  }
+
   /**
-   * H2 backend that commits and syncs after every write command, before its reply. Group commit:
-   * writes that finish while another thread is syncing are covered by the next single sync
-   * instead of one sync each, and a write whose changes a sync already covered does not sync
-   * again. Each reply still waits for a sync that began after its write was applied.
+   * Test hook: stops the server as a crash would, without the final commit of a clean stop: only
+   * what a sync already wrote is in the file (MVStore's background writer may have written more).
+   */
+  static synchronized void crash() {
+    if (instance != null) {
+      instance.server.shutdownNow();
+      instance.backend.getMvStore().closeImmediately();
+      instance = null;
+    }
+  }
+
+  private static final java.util.concurrent.atomic.AtomicLong SYNCS =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  /**
+   * Whether a write command asks to wait for the journal: MongoDB's write concern {@code j}
+   * (MongoDB manual, "Write Concern", j option). A command with {@code writeConcern: {j: false}}
+   * is answered once applied, without a sync; any other write (no write concern, or {@code j}
+   * true or absent) is answered only after a sync. Since a sync writes everything applied before
+   * it, a journaled write also makes every earlier unjournaled write durable, as a journaled write
+   * on MongoDB waits for a journal commit that covers every earlier operation.
+   */
+  static boolean journaled(Document command) {
+    Object concern = command == null ? null : command.get("writeConcern");
+    if (concern instanceof Document writeConcern) {
+      Object j = writeConcern.get("j");
+      return !(j instanceof Boolean b) || b;
+    }
+    return true;
+  }
+
+  /**
+   * H2 backend that commits and syncs after every journaled write command (see {@link
+   * #journaled}), before its reply. Group commit: writes that finish while another thread is
+   * syncing are covered by the next single sync instead of one sync each, and a write whose
+   * changes a sync already covered does not sync again. Each journaled reply still waits for a
+   * sync that began after its write (and every write applied before it) was applied.
    */
   private static final class DurableH2Backend extends H2Backend {
     private final java.util.concurrent.atomic.AtomicLong applied =
@@ -134,11 +175,15 @@ public final class EmbeddedMongo {
       Document result = super.handleCommand(channel, databaseName, command, query);
       if (WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
         long mine = applied.incrementAndGet(); // numbered after its changes are applied
+        if (!journaled(query)) {
+          return result; // {j: false}: a later journaled write (or the clean stop) syncs it
+        }
         synchronized (syncLock) {
           if (synced < mine) {
             long upTo = applied.get(); // every write numbered up to here is applied
             commit();
             getMvStore().sync();
+            SYNCS.incrementAndGet();
             synced = upTo;
           }
         }
