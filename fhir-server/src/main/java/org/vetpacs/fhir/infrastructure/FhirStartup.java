@@ -6,10 +6,12 @@ import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Event;
 import jakarta.enterprise.event.Observes;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.vetpacs.dicomweb.infrastructure.IndexDatabase;
@@ -26,15 +28,20 @@ import org.vetpacs.fhir.service.ReconciliationService;
  * and after every stored instance lets the ImagingStudy projection derive the animal Patient and
  * complete the matching order. That work runs on one background thread, not in the storing
  * thread: the store has been acknowledged already, a failure there must never fail it, and
- * concurrent stores of one study must not wait for each other on FHIR writes. A study already
- * queued is not queued twice, so a 300-slice CT costs a few updates, not 300.
+ * concurrent stores of one study must not wait for each other on FHIR writes. An update runs
+ * {@link #COALESCE} after the first instance that asked for it, and a study already queued is not
+ * queued twice: a 300-slice CT arriving over ten seconds costs about ten updates, not 300 (each
+ * reads the study's whole index, so updating after every instance took CPU from the ingest).
  */
 @ApplicationScoped
 public class FhirStartup {
 
   private static final Logger LOG = Logger.getLogger(FhirStartup.class.getName());
 
-  private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+  /** How long the instances of one study are gathered before its ImagingStudy is updated. */
+  static final Duration COALESCE = Duration.ofSeconds(1);
+
+  private final ScheduledExecutorService worker = Executors.newSingleThreadScheduledExecutor(r -> {
     Thread t = new Thread(r, "fhir-study-projection");
     t.setDaemon(true);
     return t;
@@ -62,7 +69,7 @@ public class FhirStartup {
       return;
     }
     try {
-      worker.submit(() -> {
+      worker.schedule(() -> {
         queued.remove(uid);
         try {
           studies.studyUpdated(uid);
@@ -71,7 +78,7 @@ public class FhirStartup {
         } catch (RuntimeException | LinkageError e) {
           LOG.log(Level.WARNING, "ImagingStudy update after a store failed for study " + uid, e);
         }
-      });
+      }, COALESCE.toMillis(), TimeUnit.MILLISECONDS);
     } catch (RuntimeException e) {
       queued.remove(uid);
       LOG.log(Level.WARNING, "Could not queue the ImagingStudy update of study " + uid, e);
