@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
-# ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N] [--no-build]
-# Ports: VETPACS_BENCH_HTTP_PORT (18080) and VETPACS_BENCH_DICOM_PORT (11412); JVM options of the
+# ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N] [--only GROUP,...] [--no-build]
+# Ports: VETPACS_BENCH_HTTP_PORT (18080), VETPACS_BENCH_DICOM_PORT (11412) and
+# VETPACS_BENCH_MONGODB_PORT (18017, the embedded index, used to grow it past 10k instances by
+# cloning index records for --index-size); JVM options of the
 # server: VETPACS_JAVA_OPTS (default: scripts/jvm-defaults.sh, as ./vetpacs run).
 # Starts VetPACS on its defaults in a scratch data folder (unless --url is given), optionally
 # Orthanc + its DICOMweb plugin from Debian on loopback ports with a temporary configuration,
@@ -9,7 +11,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""; BUILD=1
+ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""; ONLY=""; BUILD=1
 while [ $# -gt 0 ]; do
   case "$1" in
     --orthanc) ORTHANC=1 ;;
@@ -17,6 +19,7 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift ;;
     --url) URL="$2"; shift ;;
     --index-size) INDEX_SIZE="--index-size $2"; shift ;;
+    --only) ONLY="--only $2"; shift ;;
     --no-build) BUILD=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -45,7 +48,7 @@ wait_for() { # url, seconds -> prints elapsed ms
   echo $(( (now - start) / 1000000 ))
 }
 
-ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE)
+ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE $ONLY)
 if [ -z "$URL" ]; then
   if [ "$BUILD" = 1 ]; then
     "$ROOT/scripts/setup.sh"
@@ -54,13 +57,16 @@ if [ -z "$URL" ]; then
   mkdir -p "$WORK/vetpacs"
   . "$ROOT/scripts/jvm-defaults.sh"
   HTTP=${VETPACS_BENCH_HTTP_PORT:-18080}; DICOM=${VETPACS_BENCH_DICOM_PORT:-11412}
+  MONGO=${VETPACS_BENCH_MONGODB_PORT:-18017}
   VETPACS_DATA_DIR="$WORK/vetpacs" VETPACS_HTTP_PORT=$HTTP VETPACS_DICOM_PORT=$DICOM \
+    VETPACS_EMBEDDED_MONGODB_PORT=$MONGO \
     java ${VETPACS_JAVA_OPTS:-$VETPACS_DEFAULT_JAVA_OPTS} -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
     --port $HTTP --nocluster --nohazelcast > "$WORK/vetpacs.log" 2>&1 &
   PIDS+=($!)
   START_MS=$(wait_for "http://127.0.0.1:$HTTP/health/ready" 300)
   ARGS+=(--vetpacs "http://127.0.0.1:$HTTP/dicom-web" --vetpacs-dicom "127.0.0.1:$DICOM:VETPACS"
-         --vetpacs-pid "${PIDS[0]}" --vetpacs-start-ms "$START_MS")
+         --vetpacs-pid "${PIDS[0]}" --vetpacs-start-ms "$START_MS"
+         --vetpacs-mongodb "mongodb://127.0.0.1:$MONGO")
   echo "[bench] VetPACS up in ${START_MS} ms (log: $WORK/vetpacs.log)"
 else
   ARGS+=(--vetpacs "$URL")
@@ -91,3 +97,6 @@ fi
 
 mvn -B -q -pl test-data exec:java -Dexec.mainClass=org.vetpacs.testdata.bench.Benchmark \
   -Dexec.args="${ARGS[*]}" 2>&1 | grep --line-buffered -v "^\[main\] ERROR com.pixelmed"
+if [ -f "$WORK/vetpacs/index/vetpacs.mv" ]; then
+  echo "[bench] index file: $(du -m "$WORK/vetpacs/index/vetpacs.mv" | cut -f1) MB"
+fi

@@ -107,6 +107,16 @@ final class IndexedH2Collection extends H2Collection {
             query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
       }
     }
+    boolean unordered = orderBy == null || orderBy.isEmpty();
+    if (narrowest != null && unordered && limit > 0) {
+      // the scan stops after skip + limit matches too: cheaper when the matches are dense
+      long all = count();
+      double scanCost =
+          Math.min(all, ((double) numberToSkip + limit) * all / Math.max(1, narrowestCount));
+      if (scanCost < narrowestCount) {
+        return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+      }
+    }
     if (narrowest != null) {
       return matchDocuments(
           query,
