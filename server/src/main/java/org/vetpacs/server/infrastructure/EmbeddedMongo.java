@@ -77,7 +77,12 @@ public final class EmbeddedMongo {
   }
 
   private EmbeddedMongo(Path file) {
-    this.backend = new DurableH2Backend(file.toString());
+    this.backend =
+        new DurableH2Backend(
+            new org.h2.mvstore.MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(cacheMegabytes())
+                .open());
     this.server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", port()));
     this.url = url();
@@ -88,6 +93,16 @@ public final class EmbeddedMongo {
                 + " with data in "
                 + file
                 + " (set VETPACS_MONGODB_URL for a real MongoDB)");
+  }
+
+  /**
+   * The MVStore's page cache: an eighth of the maximum heap (64 MiB with the default 512 MiB), at
+   * least H2's default 16 MiB. With 1M instances the default cache no longer held the studies'
+   * pages, and every query re-read and re-decoded them (issue #8).
+   */
+  static int cacheMegabytes() {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    return (int) Math.max(16, Math.min(1024, maxHeap / 8 / (1024 * 1024)));
   }
 
   /** Starts the embedded server once (idempotent) and returns its connection URL. */
@@ -155,6 +170,12 @@ public final class EmbeddedMongo {
     @Override
     public Document handleCommand(
         Channel channel, String databaseName, String command, Document query) {
+      if (command.equalsIgnoreCase("aggregate")) {
+        Document find = AggregateAsFind.rewrite(query);
+        if (find != null) {
+          return super.handleCommand(channel, databaseName, "find", find);
+        }
+      }
       if (!WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
         return super.handleCommand(channel, databaseName, command, query);
       }

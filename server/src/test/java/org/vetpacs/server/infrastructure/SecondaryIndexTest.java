@@ -8,6 +8,8 @@ import com.mongodb.client.MongoClient;
 import com.mongodb.client.MongoClients;
 import com.mongodb.client.MongoCollection;
 import com.mongodb.client.MongoDatabase;
+import com.mongodb.client.model.Accumulators;
+import com.mongodb.client.model.Aggregates;
 import com.mongodb.client.model.Filters;
 import com.mongodb.client.model.Indexes;
 import com.mongodb.client.model.Sorts;
@@ -219,6 +221,30 @@ class SecondaryIndexTest {
       long read = collection.documentsRead() - before;
       assertEquals(101, page.size());
       assertTrue(read > 0 && read < 400, "documents read for one page of canines: " + read);
+
+      // the archive queries through aggregate($match, $sort, $skip, $limit): the same plan
+      Bson canines = Filters.regex("species", "^canine$", "i");
+      before = collection.documentsRead();
+      List<Document> aggregated =
+          studies
+              .aggregate(
+                  List.of(
+                      Aggregates.match(canines),
+                      Aggregates.sort(newestFirst),
+                      Aggregates.skip(3),
+                      Aggregates.limit(50)))
+              .into(new ArrayList<>());
+      read = collection.documentsRead() - before;
+      assertEquals(run(studies, canines, newestFirst, 3, 50), aggregated);
+      assertTrue(read > 0 && read < 400, "documents read by the aggregation: " + read);
+      // other pipelines still run as aggregations
+      Document grouped =
+          studies
+              .aggregate(
+                  List.of(
+                      Aggregates.match(canines), Aggregates.group(null, Accumulators.sum("n", 1))))
+              .first();
+      assertEquals(studies.countDocuments(canines), grouped.getInteger("n").longValue());
 
       before = collection.documentsRead();
       assertEquals(1, run(studies, Filters.eq("_id", "1.2.00042"), null, 0, 0).size());
