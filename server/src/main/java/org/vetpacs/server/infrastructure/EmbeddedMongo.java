@@ -97,8 +97,8 @@ public final class EmbeddedMongo {
 
   /**
    * The MVStore's page cache: an eighth of the maximum heap (64 MiB with the default 512 MiB), at
-   * least H2's default 16 MiB. With 1M instances the default cache no longer held the studies'
-   * pages, and every query re-read and re-decoded them (issue #8).
+   * least H2's default 16 MiB, so that more of the indexes' and studies' pages stay decoded when
+   * the file grows to gigabytes (5.3 GB at 1M instances, issue #8).
    */
   static int cacheMegabytes() {
     long maxHeap = Runtime.getRuntime().maxMemory();
