@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N] [--no-build]
 #                 [--only GROUP,...]
-# Ports: VETPACS_BENCH_HTTP_PORT (18080) and VETPACS_BENCH_DICOM_PORT (11412); Orthanc's:
-# VETPACS_BENCH_ORTHANC_HTTP_PORT (18042) and VETPACS_BENCH_ORTHANC_DICOM_PORT (14242). JVM options of
-# the server: VETPACS_JAVA_OPTS (default: scripts/jvm-defaults.sh, as ./vetpacs run).
+# Ports: VETPACS_BENCH_HTTP_PORT (18080), VETPACS_BENCH_DICOM_PORT (11412) and
+# VETPACS_BENCH_MONGODB_PORT (18017, the embedded index, used to grow it past 10k instances by
+# cloning index records for --index-size); Orthanc's: VETPACS_BENCH_ORTHANC_HTTP_PORT (18042) and
+# VETPACS_BENCH_ORTHANC_DICOM_PORT (14242). JVM options of the server: VETPACS_JAVA_OPTS (default:
+# scripts/jvm-defaults.sh, as ./vetpacs run).
 # Starts VetPACS on its defaults in a scratch data folder (unless --url is given), optionally
 # Orthanc + its DICOMweb plugin from Debian on loopback ports with a temporary configuration,
 # runs the benchmark client (test-data: org.vetpacs.testdata.bench.Benchmark) and prints a table.
@@ -19,8 +21,8 @@ while [ $# -gt 0 ]; do
     --runs) RUNS="$2"; shift ;;
     --url) URL="$2"; shift ;;
     --index-size) INDEX_SIZE="--index-size $2"; shift ;;
-    --no-build) BUILD=0 ;;
     --only) ONLY="--only $2"; shift ;;
+    --no-build) BUILD=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
   shift
@@ -75,14 +77,17 @@ if [ -z "$URL" ]; then
   mkdir -p "$WORK/vetpacs"
   . "$ROOT/scripts/jvm-defaults.sh"
   HTTP=${VETPACS_BENCH_HTTP_PORT:-18080}; DICOM=${VETPACS_BENCH_DICOM_PORT:-11412}
+  MONGO=${VETPACS_BENCH_MONGODB_PORT:-18017}
   VETPACS_DATA_DIR="$WORK/vetpacs" VETPACS_HTTP_PORT=$HTTP VETPACS_DICOM_PORT=$DICOM \
+    VETPACS_EMBEDDED_MONGODB_PORT=$MONGO \
     java ${VETPACS_JAVA_OPTS:-$VETPACS_DEFAULT_JAVA_OPTS} -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
     --port $HTTP --nocluster --nohazelcast --prebootcommandfile "$ROOT/scripts/payara-preboot.asadmin" \
     > "$WORK/vetpacs.log" 2>&1 &
   PIDS+=($!)
   START_MS=$(wait_for "http://127.0.0.1:$HTTP/health/ready" 300)
   ARGS+=(--vetpacs "http://127.0.0.1:$HTTP/dicom-web" --vetpacs-dicom "127.0.0.1:$DICOM:VETPACS"
-         --vetpacs-pid "${PIDS[0]}" --vetpacs-start-ms "$START_MS")
+         --vetpacs-pid "${PIDS[0]}" --vetpacs-start-ms "$START_MS"
+         --vetpacs-mongodb "mongodb://127.0.0.1:$MONGO")
   echo "[bench] VetPACS up in ${START_MS} ms (log: $WORK/vetpacs.log)"
   settle "${PIDS[0]}"
 else
@@ -115,3 +120,6 @@ fi
 
 mvn -B -q -pl test-data exec:java -Dexec.mainClass=org.vetpacs.testdata.bench.Benchmark \
   -Dexec.args="${ARGS[*]}" 2>&1 | grep --line-buffered -v "^\[main\] ERROR com.pixelmed"
+if [ -f "$WORK/vetpacs/index/vetpacs.mv" ]; then
+  echo "[bench] index file: $(du -m "$WORK/vetpacs/index/vetpacs.mv" | cut -f1) MB"
+fi

@@ -10,13 +10,17 @@ import java.net.InetSocketAddress;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
-import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
  * The embedded, wire-compatible MongoDB server used when no {@code VETPACS_MONGODB_URL} is set: the
  * in-process mongo-java-server with its persistent H2 MVStore backend in {@code
- * <data>/index/vetpacs.mv}, bound to loopback on a free port.
+ * <data>/index/vetpacs.mv}, bound to loopback on a free port, or on {@code
+ * VETPACS_EMBEDDED_MONGODB_PORT} when set (so that tools such as the benchmark can reach it).
+ *
+ * <p>Indexes: mongo-java-server keeps only unique indexes itself; here every index the application
+ * asks for is a real, persistent one in the same file ({@link IndexedH2Database}, {@link
+ * SecondaryIndex}), and queries are planned over them ({@link IndexedH2Collection}).
  *
  * <p>Durability: every journaled write command (any write whose write concern does not say {@code
  * j: false}) is committed and synced to the file before its reply, together with every write
@@ -44,12 +48,19 @@ public final class EmbeddedMongo {
    */
   static final String PORT_PROPERTY = "vetpacs.embedded.mongodb.port";
 
+  /** The environment variable of a fixed port (the system property above wins). */
+  static final String PORT_VARIABLE = "VETPACS_EMBEDDED_MONGODB_PORT";
+
   /** The port the embedded server listens (or will listen) on. */
   public static int port() {
     synchronized (System.getProperties()) { // one lock for every class loader of this JVM
       String chosen = System.getProperty(PORT_PROPERTY);
-      if (chosen != null) {
-        return Integer.parseInt(chosen);
+      if (chosen == null || chosen.isBlank()) {
+        chosen = System.getenv(PORT_VARIABLE);
+      }
+      if (chosen != null && !chosen.isBlank()) {
+        System.setProperty(PORT_PROPERTY, chosen.trim());
+        return Integer.parseInt(chosen.trim());
       }
       try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
         probe.setReuseAddress(true);
@@ -69,10 +80,12 @@ public final class EmbeddedMongo {
   }
 
   private EmbeddedMongo(Path file) {
-    // mongo-java-server keeps only unique indexes and warns once per requested secondary index;
-    // queries still answer correctly (by scanning). Say it once here instead.
-    Logger.getLogger("de.bwaldvogel.mongo.backend.AbstractMongoDatabase").setLevel(Level.SEVERE);
-    this.backend = new DurableH2Backend(file.toString());
+    this.backend =
+        new DurableH2Backend(
+            new org.h2.mvstore.MVStore.Builder()
+                .fileName(file.toString())
+                .cacheSize(cacheMegabytes())
+                .open());
     this.server = new MongoServer(backend);
     server.bind(new InetSocketAddress("127.0.0.1", port()));
     this.url = url();
@@ -82,8 +95,17 @@ public final class EmbeddedMongo {
                 + url
                 + " with data in "
                 + file
-                + " (it scans instead of using secondary indexes; set VETPACS_MONGODB_URL for a"
-                + " real MongoDB)");
+                + " (set VETPACS_MONGODB_URL for a real MongoDB)");
+  }
+
+  /**
+   * The MVStore's page cache: an eighth of the maximum heap (64 MiB with the default 512 MiB), at
+   * least H2's default 16 MiB, so that more of the indexes' and studies' pages stay decoded when
+   * the file grows to gigabytes (5.3 GB at 1M instances, issue #8).
+   */
+  static int cacheMegabytes() {
+    long maxHeap = Runtime.getRuntime().maxMemory();
+    return (int) Math.max(16, Math.min(1024, maxHeap / 8 / (1024 * 1024)));
   }
 
   /** Starts the embedded server once (idempotent) and returns its connection URL. */
@@ -158,34 +180,69 @@ public final class EmbeddedMongo {
    * syncing are covered by the next single sync instead of one sync each, and a write whose
    * changes a sync already covered does not sync again. Each journaled reply still waits for a
    * sync that began after its write (and every write applied before it) was applied.
+   *
+   * <p>A commit waits until no write command is half applied (a write lock against the commands'
+   * shared lock), so a document and its index entries are always committed together.
+   *
+   * <p>Its databases are {@link IndexedH2Database}s: real secondary indexes.
    */
-  private static final class DurableH2Backend extends H2Backend {
+  static final class DurableH2Backend extends H2Backend {
     private final java.util.concurrent.atomic.AtomicLong applied =
         new java.util.concurrent.atomic.AtomicLong();
     private final Object syncLock = new Object();
+    private final java.util.concurrent.locks.ReadWriteLock writing =
+        new java.util.concurrent.locks.ReentrantReadWriteLock();
     private long synced; // guarded by syncLock: every write numbered up to this is on disk
 
     DurableH2Backend(String fileName) {
       super(fileName);
     }
 
+    DurableH2Backend(org.h2.mvstore.MVStore store) {
+      super(store);
+    }
+
+    @Override
+    protected de.bwaldvogel.mongo.MongoDatabase openOrCreateDatabase(String databaseName) {
+      // called from H2Backend's constructor too: use nothing of this class's own state
+      return IndexedH2Database.open(databaseName, getMvStore(), getCursorRegistry());
+    }
+
     @Override
     public Document handleCommand(
         Channel channel, String databaseName, String command, Document query) {
-      Document result = super.handleCommand(channel, databaseName, command, query);
-      if (WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
-        long mine = applied.incrementAndGet(); // numbered after its changes are applied
-        if (!journaled(query)) {
-          return result; // {j: false}: a later journaled write (or the clean stop) syncs it
+      if (command.equalsIgnoreCase("aggregate")) {
+        Document find = AggregateAsFind.rewrite(query);
+        if (find != null) {
+          return super.handleCommand(channel, databaseName, "find", find);
         }
-        synchronized (syncLock) {
-          if (synced < mine) {
-            long upTo = applied.get(); // every write numbered up to here is applied
+      }
+      if (!WRITE_COMMANDS.contains(command.toLowerCase(java.util.Locale.ROOT))) {
+        return super.handleCommand(channel, databaseName, command, query);
+      }
+      Document result;
+      writing.readLock().lock();
+      try {
+        result = super.handleCommand(channel, databaseName, command, query);
+      } finally {
+        writing.readLock().unlock();
+      }
+      long mine = applied.incrementAndGet(); // numbered after its changes are applied
+      if (!journaled(query)) {
+        return result; // {j: false}: a later journaled write (or the clean stop) syncs it
+      }
+      synchronized (syncLock) {
+        if (synced < mine) {
+          long upTo = applied.get(); // every write numbered up to here is applied
+          writing.writeLock().lock();
+          try {
             commit();
-            getMvStore().sync();
-            SYNCS.incrementAndGet();
-            synced = upTo;
+          } finally {
+            writing.writeLock().unlock();
           }
+          getMvStore().sync();
+          SYNCS.incrementAndGet();
+          synced = upTo;
         }
       }
       return result;

@@ -34,7 +34,7 @@ import org.vetpacs.testdata.StudyKind;
  * <pre>
  * Benchmark --vetpacs URL [--vetpacs-dicom HOST:PORT:AET] [--vetpacs-pid PID] [--vetpacs-start-ms N]
  *           [--orthanc URL --orthanc-dicom HOST:PORT:AET --orthanc-pid PID --orthanc-start-ms N]
- *           --work DIR [--runs N] [--quick] [--index-size N] [--only GROUP,...]
+ *           --work DIR [--runs N] [--quick] [--index-size N] [--vetpacs-mongodb URL] [--only GROUP,...]
  * </pre>
  * URLs are DICOMweb roots (e.g. {@code http://127.0.0.1:8080/dicom-web}). {@code --only} runs some
  * groups of figures (for A/B comparisons of one change): {@code ceilings}, {@code stow-ct},
@@ -385,12 +385,20 @@ public final class Benchmark {
 
   // ---------------------------------------------------------------- queries
 
+  /**
+   * QIDO-RS at two index sizes: first up to 10,000 instances (2,000 with --quick) stored by
+   * STOW-RS, then, with {@code --index-size N} larger than that and {@code --vetpacs-mongodb URL}
+   * (the index's MongoDB, e.g. the embedded one on its fixed port), grown to N instances by
+   * {@link IndexFiller cloning the stored studies' index records}, and measured again with the
+   * same queries: "flat" is the comparison of the two.
+   */
   private void queries(Target t) throws Exception {
     int size = Integer.parseInt(options.getOrDefault("index-size", quick ? "2000" : "10000"));
+    int stowSize = Math.min(size, quick ? 2000 : 10000);
     int perStudy = 50;
     GeneratedStudy last = null;
     long start = System.nanoTime();
-    for (int stored = 0; stored < size; stored += perStudy) {
+    for (int stored = 0; stored < stowSize; stored += perStudy) {
       GeneratedStudy study = generate(StudyKind.CT, new GeneratorOptions(true, perStudy));
       int status = t.client().store(study.instances().stream().map(GeneratedInstance::file).toList());
       if (status != 200) {
@@ -400,7 +408,7 @@ public final class Benchmark {
       deleteTree(study);
       last = study;
     }
-    put("QIDO index fill: " + size + " instances by STOW-RS (s)", t.name(),
+    put("QIDO index fill: " + count(stowSize) + " instances by STOW-RS (s)", t.name(),
         fmt(seconds(System.nanoTime() - start)));
     String series = last.instances().get(0).seriesInstanceUid();
     Map<String, String> queries = new LinkedHashMap<>();
@@ -410,13 +418,41 @@ public final class Benchmark {
     queries.put("QIDO studies by species", "/studies?PatientSpeciesDescription=" + last.species().dicomDescription() + "&limit=100");
     queries.put("QIDO series of a study", "/studies/" + last.studyInstanceUid() + "/series");
     queries.put("QIDO instances of a series", "/studies/" + last.studyInstanceUid() + "/series/" + series + "/instances");
+    measureQueries(t, queries, " at " + count(stowSize));
+    if (size <= stowSize) {
+      return;
+    }
+    String mongo = options.get("vetpacs-mongodb");
+    if (mongo == null) {
+      put("QIDO index fill to " + count(size), t.name(), "n/a (no --vetpacs-mongodb)");
+      return;
+    }
+    start = System.nanoTime();
+    try (IndexFiller filler = new IndexFiller(mongo, "vetpacs")) {
+      filler.readTemplates(10);
+      filler.fillTo(size);
+    }
+    put("QIDO index fill: " + count(stowSize) + " to " + count(size)
+        + " instances, records of 10 stored studies cloned over the MongoDB wire protocol (s)",
+        t.name(), fmt(seconds(System.nanoTime() - start)));
+    measureQueries(t, queries, " at " + count(size));
+  }
+
+  private static String count(long n) {
+    return n >= 1_000_000 && n % 1_000_000 == 0 ? n / 1_000_000 + "M"
+        : n >= 1000 && n % 1000 == 0 ? n / 1000 + "k" : Long.toString(n);
+  }
+
+  private void measureQueries(Target t, Map<String, String> queries, String suffix)
+      throws Exception {
     int repeat = quick ? 30 : 100;
     for (Map.Entry<String, String> q : queries.entrySet()) {
+      String label = q.getKey() + suffix + " p50/p95/p99 (ms)";
       List<Double> ms = new ArrayList<>();
       for (int i = 0; i < repeat + 5; i++) {
         long[] r = t.client().get(q.getValue(), "application/dicom+json");
         if (r[0] != 200) {
-          put(q.getKey() + " p50/p95/p99 (ms)", t.name(), "HTTP " + r[0]);
+          put(label, t.name(), "HTTP " + r[0]);
           ms = null;
           break;
         }
@@ -425,7 +461,7 @@ public final class Benchmark {
         }
       }
       if (ms != null) {
-        put(q.getKey() + " p50/p95/p99 (ms)", t.name(), String.format(Locale.ROOT, "%.1f / %.1f / %.1f",
+        put(label, t.name(), String.format(Locale.ROOT, "%.1f / %.1f / %.1f",
             Stats.percentile(ms, 50), Stats.percentile(ms, 95), Stats.percentile(ms, 99)));
       }
     }

@@ -1,0 +1,157 @@
+package org.vetpacs.server.infrastructure;
+
+import de.bwaldvogel.mongo.MongoDatabase;
+import de.bwaldvogel.mongo.backend.CollectionOptions;
+import de.bwaldvogel.mongo.backend.CursorRegistry;
+import de.bwaldvogel.mongo.backend.Index;
+import de.bwaldvogel.mongo.backend.QueryResult;
+import de.bwaldvogel.mongo.backend.h2.H2Collection;
+import de.bwaldvogel.mongo.bson.Document;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Spliterator;
+import java.util.Spliterators;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+import org.h2.mvstore.MVMap;
+
+/**
+ * A collection of the embedded server that plans its queries over its {@link SecondaryIndex}es
+ * (mongo-java-server itself only uses unique indexes, and takes the first that applies).
+ *
+ * <p>The plan: a unique index that can answer (such as {@code _id}) first; otherwise the secondary
+ * index whose key ranges hold the fewest entries (counted exactly from the map), whose documents
+ * are then matched against the whole query and sorted; or, when the requested order is an index's
+ * order, a walk of that index in order that stops after skip + limit matches, when that is expected
+ * to read fewer documents. Without any usable index, the whole collection is scanned as before.
+ */
+final class IndexedH2Collection extends H2Collection {
+
+  /** Documents read by queries since start (for tests of the plans). */
+  private final java.util.concurrent.atomic.AtomicLong documentsRead =
+      new java.util.concurrent.atomic.AtomicLong();
+
+  IndexedH2Collection(
+      MongoDatabase database,
+      String collectionName,
+      CollectionOptions options,
+      MVMap<Object, Document> dataMap,
+      MVMap<String, Object> metaMap,
+      CursorRegistry cursorRegistry) {
+    super(database, collectionName, options, dataMap, metaMap, cursorRegistry);
+  }
+
+  @Override
+  protected QueryResult queryDocuments(
+      Document query,
+      Document orderBy,
+      int numberToSkip,
+      int limit,
+      int batchSize,
+      Document fieldSelector) {
+    for (Index<Object> index : getIndexes()) {
+      if (index.isUnique() && index.canHandle(query)) {
+        return matchDocuments(
+            query,
+            index.getPositions(query),
+            orderBy,
+            numberToSkip,
+            limit,
+            batchSize,
+            fieldSelector);
+      }
+    }
+    if (orderBy != null && orderBy.containsKey("$natural")) {
+      return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+    }
+    SecondaryIndex narrowest = null;
+    List<KeyRange> narrowestRanges = null;
+    long narrowestCount = Long.MAX_VALUE;
+    SecondaryIndex ordered = null;
+    List<KeyRange> orderedRanges = null;
+    long orderedCount = Long.MAX_VALUE;
+    int orderedDirection = 0;
+    for (Index<Object> index : getIndexes()) {
+      if (!(index instanceof SecondaryIndex s)) {
+        continue;
+      }
+      List<KeyRange> ranges = s.ranges(query);
+      long count = ranges == null ? s.size() : s.count(ranges);
+      if (ranges != null && count < narrowestCount) {
+        narrowest = s;
+        narrowestRanges = ranges;
+        narrowestCount = count;
+      }
+      int direction = s.direction(orderBy);
+      if (direction != 0 && count < orderedCount) {
+        ordered = s;
+        orderedRanges = ranges == null ? List.of(KeyRange.ALL) : ranges;
+        orderedCount = count;
+        orderedDirection = direction;
+      }
+    }
+    if (ordered != null) {
+      long fetchedByFilter = narrowest != null ? narrowestCount : count();
+      // documents a walk reads until it has enough, if matches are spread evenly over the index
+      double matchRate =
+          (double) Math.max(1, Math.min(fetchedByFilter, orderedCount)) / Math.max(1, orderedCount);
+      double wanted = limit > 0 ? (double) numberToSkip + limit : Double.MAX_VALUE;
+      double walkCost = Math.min(orderedCount, wanted / matchRate);
+      if (walkCost <= fetchedByFilter) {
+        Iterator<Object> positions = ordered.walk(orderedRanges, orderedDirection > 0);
+        Stream<Document> documents =
+            StreamSupport.stream(
+                    Spliterators.spliteratorUnknownSize(positions, Spliterator.ORDERED), false)
+                .map(this::getDocument);
+        return matchDocumentsFromStream(
+            query, documents, numberToSkip, limit, batchSize, null, fieldSelector);
+      }
+    }
+    boolean unordered = orderBy == null || orderBy.isEmpty();
+    if (narrowest != null && unordered && limit > 0) {
+      // the scan stops after skip + limit matches too: cheaper when the matches are dense
+      long all = count();
+      double scanCost =
+          Math.min(all, ((double) numberToSkip + limit) * all / Math.max(1, narrowestCount));
+      if (scanCost < narrowestCount) {
+        return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+      }
+    }
+    if (narrowest != null) {
+      return matchDocuments(
+          query,
+          narrowest.positions(narrowestRanges),
+          withIdTieBreak(orderBy),
+          numberToSkip,
+          limit,
+          batchSize,
+          fieldSelector);
+    }
+    return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+  }
+
+  @Override
+  protected Document getDocument(Object position) {
+    documentsRead.incrementAndGet();
+    return super.getDocument(position);
+  }
+
+  long documentsRead() {
+    return documentsRead.get();
+  }
+
+  /**
+   * The scan meets documents in {@code _id} order and sorts them stably; candidates from an index
+   * come in index order, so ties are broken by {@code _id} explicitly to give the same answer.
+   */
+  private static Document withIdTieBreak(Document orderBy) {
+    Document order = new Document();
+    if (orderBy != null) {
+      order.putAll(orderBy);
+    }
+    if (!order.containsKey("_id")) {
+      order.put("_id", 1);
+    }
+    return order;
+  }
+}
