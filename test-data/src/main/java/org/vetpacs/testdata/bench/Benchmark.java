@@ -311,7 +311,10 @@ public final class Benchmark {
       throws Exception {
     List<Double> perSecond = new ArrayList<>();
     List<Double> mbPerSecond = new ArrayList<>();
-    for (int r = 0; r < runs; r++) {
+    // run -1 is an untimed warm-up of the same kind and concurrency, for both servers: a JVM
+    // server's first requests run interpreted (a clinic's server has run for days), and a C++
+    // one warms its caches likewise
+    for (int r = -1; r < runs; r++) {
       GeneratedStudy study = generate(kind, options);
       List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
       long bytes = DicomWebClient.size(files);
@@ -342,8 +345,10 @@ public final class Benchmark {
         put(label + " (inst/s)", t.name(), "failed (" + failures + ")");
         return;
       }
-      perSecond.add(files.size() / s);
-      mbPerSecond.add(mb(bytes) / s);
+      if (r >= 0) {
+        perSecond.add(files.size() / s);
+        mbPerSecond.add(mb(bytes) / s);
+      }
       deleteTree(study);
     }
     put(label + " (inst/s)", t.name(), fmt(Stats.median(perSecond)));
