@@ -59,8 +59,9 @@ public final class EmbeddedMongo {
         chosen = System.getenv(PORT_VARIABLE);
       }
       if (chosen != null && !chosen.isBlank()) {
-        System.setProperty(PORT_PROPERTY, chosen.trim());
-        return Integer.parseInt(chosen.trim());
+        int port = parsePort(chosen.trim());
+        System.setProperty(PORT_PROPERTY, Integer.toString(port));
+        return port;
       }
       try (java.net.ServerSocket probe = new java.net.ServerSocket()) {
         probe.setReuseAddress(true);
@@ -72,6 +73,20 @@ public final class EmbeddedMongo {
         throw new UncheckedIOException("No free loopback port for the embedded index", e);
       }
     }
+  }
+
+  /** A configured port, or a start-up error that names the setting and the value. */
+  static int parsePort(String value) {
+    try {
+      int port = Integer.parseInt(value);
+      if (port >= 1 && port <= 65535) {
+        return port;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw new IllegalStateException(
+        PORT_VARIABLE + " must be a TCP port number (1-65535), not '" + value + "'");
   }
 
   /** The connection URL of the embedded server (started or not). */

@@ -2,6 +2,7 @@ package org.vetpacs.server.infrastructure;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.mongodb.WriteConcern;
@@ -22,6 +23,16 @@ import org.junit.jupiter.api.io.TempDir;
 class EmbeddedMongoTest {
 
   @TempDir Path dataDir;
+
+  @Test
+  void aConfiguredPortMustBeAPortNumberAndTheErrorNamesTheSetting() {
+    assertEquals(18017, EmbeddedMongo.parsePort("18017"));
+    for (String bad : new String[] {"abc", "0", "70000", "-1"}) {
+      IllegalStateException e =
+          assertThrows(IllegalStateException.class, () -> EmbeddedMongo.parsePort(bad));
+      assertTrue(e.getMessage().contains("VETPACS_EMBEDDED_MONGODB_PORT"), e.getMessage());
+    }
+  }
 
   @AfterEach
   void stop() {
