@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # ./vetpacs bench [--orthanc] [--quick] [--runs N] [--url DICOMWEB_ROOT] [--index-size N] [--no-build]
-#                 [--only GROUP,...]
+#                 [--only GROUP,...] [--warm-up N]
 # Ports: VETPACS_BENCH_HTTP_PORT (18080), VETPACS_BENCH_DICOM_PORT (11412) and
 # VETPACS_BENCH_MONGODB_PORT (18017, the embedded index, used to grow it past 10k instances by
 # cloning index records for --index-size); Orthanc's: VETPACS_BENCH_ORTHANC_HTTP_PORT (18042) and
@@ -13,7 +13,7 @@ set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 cd "$ROOT"
 
-ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""; BUILD=1; ONLY=""
+ORTHANC=0; QUICK=""; RUNS=3; URL=""; INDEX_SIZE=""; BUILD=1; ONLY=""; WARM_UP=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --orthanc) ORTHANC=1 ;;
@@ -22,6 +22,7 @@ while [ $# -gt 0 ]; do
     --url) URL="$2"; shift ;;
     --index-size) INDEX_SIZE="--index-size $2"; shift ;;
     --only) ONLY="--only $2"; shift ;;
+    --warm-up) WARM_UP="--warm-up $2"; shift ;;
     --no-build) BUILD=0 ;;
     *) echo "unknown option $1" >&2; exit 2 ;;
   esac
@@ -68,7 +69,7 @@ settle() {
   echo "[bench] server still busy after 90 s; measuring anyway"
 }
 
-ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE $ONLY)
+ARGS=(--work "$WORK/client" --runs "$RUNS" $QUICK $INDEX_SIZE $ONLY $WARM_UP)
 if [ -z "$URL" ]; then
   if [ "$BUILD" = 1 ]; then
     "$ROOT/scripts/setup.sh"

@@ -63,6 +63,7 @@ public class StoreService {
   private StudyIndexer studyIndexer;
   private Event<InstanceStored> stored;
   private CoercionStep coercion;
+  private IngestMetrics metrics;
 
   protected StoreService() {}
 
@@ -84,6 +85,25 @@ public class StoreService {
     this.coercion = coercion;
   }
 
+  /** The time spent in each stage, for /metrics (optional: without it nothing is recorded). */
+  @Inject
+  void setMetrics(IngestMetrics metrics) {
+    this.metrics = metrics;
+  }
+
+  /**
+   * Records the time since {@code since} against {@code stage}.
+   *
+   * @return now, the start of the next stage
+   */
+  private long lap(IngestMetrics.Stage stage, long since) {
+    long now = System.nanoTime();
+    if (metrics != null) {
+      metrics.record(stage, now - since);
+    }
+    return now;
+  }
+
   /**
    * Stores one DICOM Part 10 instance read from {@code data}.
    *
@@ -93,12 +113,14 @@ public class StoreService {
    */
   public StoreOutcome store(InputStream data, String expectedStudyUid, String source) {
     Path temp = null;
+    long started = System.nanoTime();
     try {
       temp = blobStore.newTempFile();
       MessageDigest sha256 = sha256();
       try (InputStream in = new DigestInputStream(data, sha256);
           OutputStream out = Files.newOutputStream(temp)) {
         copy(in, out);
+        lap(IngestMetrics.Stage.RECEIVE, started);
       } catch (IOException e) {
         // The sender's data broke off (truncated upload, dropped connection): nothing is kept.
         LOG.fine(() -> "Incomplete data from " + source + ": " + e.getMessage());
@@ -174,6 +196,7 @@ public class StoreService {
   private StoreOutcome storeFile(Path temp, String sha256, String expectedStudyUid, String source)
       throws IOException {
     InstanceHeader header;
+    long stageStart = System.nanoTime();
     try {
       header = DicomFileInspector.inspect(temp);
     } catch (SopClassMismatchException e) {
@@ -205,8 +228,10 @@ public class StoreService {
               + " does not match the study in the request URL "
               + expectedStudyUid);
     }
+    stageStart = lap(IngestMetrics.Stage.PARSE, stageStart);
     CoercionStep.Coerced coerced =
         coercion == null ? null : coercion.apply(temp, header, source).orElse(null);
+    lap(IngestMetrics.Stage.COERCE, stageStart);
     if (coerced != null) {
       try {
         return storeChecked(coerced.file(), coerced.header(), sha256Of(coerced.file()), sha256,
@@ -235,19 +260,24 @@ public class StoreService {
     if (coercion != null) {
       record.setReceivedSha256(receivedSha256);
     }
+    long stageStart = System.nanoTime();
     if (!reserveOrWait(record)) {
       return duplicate(header, receivedSha256);
     }
+    stageStart = lap(IngestMetrics.Stage.RESERVE, stageStart);
     String blobKey = null;
     try {
       blobKey = commitBlob(temp, key);
+      stageStart = lap(IngestMetrics.Stage.BLOB, stageStart);
       // Counted first, then marked STORED by the one journaled index write of this store, which
       // makes the unjournaled reservation and counts durable with it (one sync per instance).
       studyIndexer.instanceStored(header);
+      stageStart = lap(IngestMetrics.Stage.COUNT, stageStart);
       record.setBlobKey(blobKey);
       record.setStatus(InstanceRecord.STORED);
       record.setStoredAt(Instant.now().toString());
       index.markStored(record);
+      lap(IngestMetrics.Stage.MARK, stageStart);
     } catch (IOException | RuntimeException e) {
       undo(record, blobKey);
       LOG.log(Level.SEVERE, "Store of an instance failed and was undone", e);

@@ -162,4 +162,38 @@ class StowIT {
     given().when().get(root + "/dicom-web/studies/" + study.studyInstanceUid() + "/instances")
         .then().statusCode(200).body("$", hasSize(files.size()));
   }
+
+  /** Sum of {@code vetpacs_ingest_stage_seconds_count} of one stage at /metrics (0 if absent). */
+  private double stageCount(String stage) {
+    String text = given().accept("text/plain").queryParam("scope", "application")
+        .when().get(root + "/metrics").then().extract().asString();
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile(
+        "^vetpacs_ingest_stage_seconds_count\\{[^}]*stage=\"" + stage + "\"[^}]*\\} (\\S+)$",
+        java.util.regex.Pattern.MULTILINE).matcher(text);
+    return m.find() ? Double.parseDouble(m.group(1)) : 0;
+  }
+
+  @Test
+  void eachStoredInstanceIsTimedInEveryIngestStageAtMetrics() throws Exception {
+    GeneratedStudy study =
+        new StudyGenerator(3005).generate(StudyKind.CT, Files.createTempDirectory(work, "stow-"),
+            new GeneratorOptions(true, 4));
+    List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
+    // the first store creates the timers, so read the counts after one store
+    given().contentType(Dicom.STOW_CONTENT_TYPE).body(Dicom.multipart(files.subList(0, 1)))
+        .when().post(root + "/dicom-web/studies").then().statusCode(200);
+    List<String> stages = List.of("receive", "parse", "coerce", "reserve", "blob", "count", "mark");
+    java.util.Map<String, Double> before = new java.util.HashMap<>();
+    for (String stage : stages) {
+      before.put(stage, stageCount(stage));
+      org.junit.jupiter.api.Assertions.assertTrue(before.get(stage) >= 1, stage);
+    }
+    List<Path> rest = files.subList(1, files.size());
+    given().contentType(Dicom.STOW_CONTENT_TYPE).body(Dicom.multipart(rest))
+        .when().post(root + "/dicom-web/studies").then().statusCode(200);
+    for (String stage : stages) {
+      // the tests of a class run one after the other: nothing else stores meanwhile
+      assertEquals(before.get(stage) + rest.size(), stageCount(stage), 0.0, stage);
+    }
+  }
 }

@@ -35,6 +35,7 @@ import org.vetpacs.testdata.StudyKind;
  * Benchmark --vetpacs URL [--vetpacs-dicom HOST:PORT:AET] [--vetpacs-pid PID] [--vetpacs-start-ms N]
  *           [--orthanc URL --orthanc-dicom HOST:PORT:AET --orthanc-pid PID --orthanc-start-ms N]
  *           --work DIR [--runs N] [--quick] [--index-size N] [--vetpacs-mongodb URL] [--only GROUP,...]
+ *           [--warm-up N]
  * </pre>
  * URLs are DICOMweb roots (e.g. {@code http://127.0.0.1:8080/dicom-web}). {@code --only} runs some
  * groups of figures (for A/B comparisons of one change): {@code ceilings}, {@code stow-ct},
@@ -117,6 +118,9 @@ public final class Benchmark {
           : String.format(Locale.ROOT, "%.1f", Long.parseLong(t.startMs()) / 1000.0));
     }
     for (Target t : targets) {
+      if (wanted("stow-ct") || wanted("stow-dr") || wanted("cstore")) {
+        guard(t, "Ingest warm-up", () -> warmUp(t));
+      }
       for (int conc : new int[] {1, 4}) {
         int c = conc;
         if (wanted("stow-ct")) {
@@ -314,13 +318,59 @@ public final class Benchmark {
     // run -1 is an untimed warm-up of the same kind and concurrency, for both servers: a JVM
     // server's first requests run interpreted (a clinic's server has run for days), and a C++
     // one warms its caches likewise
+    Map<String, double[]> stagesBefore = Map.of();
     for (int r = -1; r < runs; r++) {
+      if (r == 0) {
+        stagesBefore = t.client().ingestStages();
+      }
       GeneratedStudy study = generate(kind, options);
       List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
       long bytes = DicomWebClient.size(files);
-      ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(files);
-      ExecutorService pool = Executors.newFixedThreadPool(conc);
       long start = System.nanoTime();
+      int failures = storeEach(t, files, conc);
+      double s = seconds(System.nanoTime() - start);
+      if (failures > 0) {
+        put(label + " (inst/s)", t.name(), "failed (" + failures + ")");
+        return;
+      }
+      if (r >= 0) {
+        perSecond.add(files.size() / s);
+        mbPerSecond.add(mb(bytes) / s);
+      }
+      deleteTree(study);
+    }
+    put(label + " (inst/s)", t.name(), fmt(Stats.median(perSecond)));
+    put(label + " (MB/s)", t.name(), fmt(Stats.median(mbPerSecond)));
+    String stages = stagesPerInstance(stagesBefore, t.client().ingestStages());
+    if (!stages.isEmpty()) {
+      put(label + ", server ms per instance by stage", t.name(), stages);
+    }
+  }
+
+  /**
+   * The mean time per instance of each ingest stage between two readings of the server's stage
+   * timers, e.g. {@code receive 2.6, parse 2.0, ...}; empty when the server has none.
+   */
+  static String stagesPerInstance(Map<String, double[]> before, Map<String, double[]> after) {
+    StringBuilder out = new StringBuilder();
+    for (Map.Entry<String, double[]> stage : after.entrySet()) {
+      double[] earlier = before.getOrDefault(stage.getKey(), new double[2]);
+      double count = stage.getValue()[1] - earlier[1];
+      if (count <= 0) {
+        continue;
+      }
+      double ms = (stage.getValue()[0] - earlier[0]) / count;
+      out.append(out.length() == 0 ? "" : ", ").append(stage.getKey()).append(' ')
+          .append(String.format(Locale.ROOT, ms < 10 ? "%.2f" : "%.1f", ms));
+    }
+    return out.toString();
+  }
+
+  /** Stores each file in its own STOW-RS request, {@code conc} at a time; returns the failures. */
+  private static int storeEach(Target t, List<Path> files, int conc) throws Exception {
+    ConcurrentLinkedQueue<Path> queue = new ConcurrentLinkedQueue<>(files);
+    ExecutorService pool = Executors.newFixedThreadPool(conc);
+    try {
       List<Future<Integer>> workers = new ArrayList<>();
       for (int c = 0; c < conc; c++) {
         workers.add(pool.submit(() -> {
@@ -339,20 +389,36 @@ public final class Benchmark {
       for (Future<Integer> w : workers) {
         failures += w.get(30, TimeUnit.MINUTES);
       }
-      double s = seconds(System.nanoTime() - start);
+      return failures;
+    } finally {
       pool.shutdown();
-      if (failures > 0) {
-        put(label + " (inst/s)", t.name(), "failed (" + failures + ")");
-        return;
-      }
-      if (r >= 0) {
-        perSecond.add(files.size() / s);
-        mbPerSecond.add(mb(bytes) / s);
-      }
-      deleteTree(study);
     }
-    put(label + " (inst/s)", t.name(), fmt(Stats.median(perSecond)));
-    put(label + " (MB/s)", t.name(), fmt(Stats.median(mbPerSecond)));
+  }
+
+  /**
+   * Brings a server to its steady state before the ingest figures: {@code --warm-up N} (default
+   * 400) CT slices stored untimed, one per STOW-RS request, four at a time. A JVM server compiles
+   * its hot paths over the first several hundred requests (its first requests run interpreted,
+   * several times slower), and a clinic's server has run for days; a C++ server has nothing to
+   * compile and only warms its caches. Both servers get the same warm-up.
+   */
+  private void warmUp(Target t) throws Exception {
+    int wanted = Integer.parseInt(options.getOrDefault("warm-up", "400"));
+    int stored = 0;
+    long start = System.nanoTime();
+    while (stored < wanted) {
+      GeneratedStudy study =
+          generate(StudyKind.CT, new GeneratorOptions(false, Math.min(100, wanted - stored)));
+      List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
+      int failures = storeEach(t, files, 4);
+      deleteTree(study);
+      if (failures > 0) {
+        throw new IOException(failures + " warm-up stores failed");
+      }
+      stored += files.size();
+    }
+    System.err.printf("  [%s] warm-up: %d CT slices stored in %.1f s%n", t.name(), stored,
+        seconds(System.nanoTime() - start));
   }
 
   private void cstore(Target t, int slices) throws Exception {

@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** The few DICOMweb calls the benchmark makes, with plain java.net.http. */
 final class DicomWebClient {
@@ -42,6 +43,47 @@ final class DicomWebClient {
 
   String root() {
     return root;
+  }
+
+  /**
+   * The server's time per stored instance in each ingest stage since {@code before} (VetPACS's
+   * MicroProfile Metrics timers {@code vetpacs.ingest.stage} at {@code /metrics}, next to the
+   * DICOMweb root), in stage order: milliseconds and instances counted; empty for a server without
+   * them.
+   */
+  Map<String, double[]> ingestStages() throws InterruptedException {
+    Map<String, double[]> stages = new java.util.LinkedHashMap<>();
+    for (String stage : List.of("receive", "parse", "coerce", "reserve", "blob", "count", "mark")) {
+      stages.put(stage, new double[2]); // the pipeline's order
+    }
+    String origin = root.replaceFirst("^(https?://[^/]+).*$", "$1");
+    String text;
+    try {
+      HttpResponse<String> response = http.send(
+          HttpRequest.newBuilder(URI.create(origin + "/metrics?scope=application"))
+              .header("Accept", "text/plain").timeout(Duration.ofSeconds(30)).build(),
+          HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() != 200) {
+        return Map.of(); // none yet (before the first store), or not VetPACS
+      }
+      text = response.body();
+    } catch (IOException e) {
+      return Map.of();
+    }
+    java.util.regex.Pattern line = java.util.regex.Pattern.compile(
+        "^vetpacs_ingest_stage_seconds_(sum|count)\\{[^}]*stage=\"([a-z]+)\"[^}]*\\} (\\S+)$",
+        java.util.regex.Pattern.MULTILINE);
+    java.util.regex.Matcher m = line.matcher(text);
+    while (m.find()) {
+      double[] v = stages.computeIfAbsent(m.group(2), k -> new double[2]);
+      double value = Double.parseDouble(m.group(3));
+      if (m.group(1).equals("sum")) {
+        v[0] = value * 1000;
+      } else {
+        v[1] = value;
+      }
+    }
+    return stages;
   }
 
   /** STOW-RS of the given files in one request; returns the HTTP status. */
