@@ -5,6 +5,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
@@ -15,11 +16,18 @@ import java.util.Map;
 /** Reads and writes {@link DicomDataset} as the DICOM JSON Model (PS3.18 F.2). */
 public final class DatasetJson {
 
+  /**
+   * Looked up once: every {@code Json.createReader} looks the JSON-P provider up again, which in
+   * the application server scans the class path (most of the CPU of a QIDO-RS instance search or a
+   * C-FIND that parses a stored header per instance). The factory is thread-safe.
+   */
+  private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+
   private DatasetJson() {}
 
   /** Parses one DICOM JSON object. */
   public static DicomDataset parse(String json) {
-    try (JsonReader reader = Json.createReader(new StringReader(json))) {
+    try (JsonReader reader = READERS.createReader(new StringReader(json))) {
       return fromObject(reader.readObject());
     }
   }
