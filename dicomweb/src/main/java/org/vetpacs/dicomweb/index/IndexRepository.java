@@ -184,6 +184,63 @@ public class IndexRepository {
   }
 
   /**
+   * Stored instances of a study, or of one series of it, with only the fields a WADO-RS retrieve
+   * reads: UIDs, Instance Number, transfer syntax, status, blob key and size, and the DICOM JSON
+   * only if {@code withMetadata}. A projection straight through the driver: the whole records
+   * (their ~3 KB of DICOM JSON each) mapped by JNoSQL were a third of a study retrieve's time to
+   * first byte (issue #8). The other fields of the returned records are unset.
+   *
+   * @param seriesInstanceUid the series, or null for the whole study
+   */
+  public List<InstanceRecord> storedInstancesForRetrieve(
+      String studyInstanceUid, String seriesInstanceUid, boolean withMetadata) {
+    List<Bson> filters = new ArrayList<>();
+    filters.add(Filters.eq("studyInstanceUid", studyInstanceUid));
+    if (seriesInstanceUid != null) {
+      filters.add(Filters.eq("seriesInstanceUid", seriesInstanceUid));
+    }
+    filters.add(Filters.eq("status", InstanceRecord.STORED));
+    List<String> fields =
+        new ArrayList<>(
+            List.of(
+                "studyInstanceUid",
+                "seriesInstanceUid",
+                "sopClassUid",
+                "transferSyntaxUid",
+                "instanceNumber",
+                "status",
+                "blobKey",
+                "sizeBytes"));
+    if (withMetadata) {
+      fields.add("metadata");
+    }
+    List<InstanceRecord> found = new ArrayList<>();
+    for (Document d :
+        collection("instances").find(Filters.and(filters)).projection(Projections.include(fields))) {
+      found.add(fromRetrieveDocument(d));
+    }
+    return found;
+  }
+
+  /** The record of a projected document of {@link #storedInstancesForRetrieve}. */
+  static InstanceRecord fromRetrieveDocument(Document d) {
+    InstanceRecord r = new InstanceRecord();
+    r.setSopInstanceUid(d.getString("_id"));
+    r.setStudyInstanceUid(d.getString("studyInstanceUid"));
+    r.setSeriesInstanceUid(d.getString("seriesInstanceUid"));
+    r.setSopClassUid(d.getString("sopClassUid"));
+    r.setTransferSyntaxUid(d.getString("transferSyntaxUid"));
+    r.setInstanceNumber(d.getString("instanceNumber"));
+    r.setStatus(d.getString("status"));
+    r.setBlobKey(d.getString("blobKey"));
+    if (d.get("sizeBytes") instanceof Number size) {
+      r.setSizeBytes(size.longValue());
+    }
+    r.setMetadata(d.getString("metadata"));
+    return r;
+  }
+
+  /**
    * Stored instances whose {@code key} is one of {@code values}, for the unique-key lookups of
    * C-MOVE and C-GET (PS3.4 C.4.2.2.1): a list of Study, Series or SOP Instance UIDs.
    */

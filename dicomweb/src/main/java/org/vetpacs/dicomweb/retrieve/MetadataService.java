@@ -1,9 +1,10 @@
 package org.vetpacs.dicomweb.retrieve;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.json.JsonException;
+import jakarta.json.stream.JsonGenerator;
 import java.io.IOException;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.vetpacs.dicomweb.index.InstanceRecord;
 
@@ -15,24 +16,27 @@ import org.vetpacs.dicomweb.index.InstanceRecord;
 @ApplicationScoped
 public class MetadataService {
 
-  /** Writes the metadata of {@code instances} as a JSON array, one instance at a time. */
+  /**
+   * Writes the metadata of {@code instances} as a JSON array, one instance at a time, each stored
+   * DICOM JSON streamed through {@link BulkDataUris#writeTo} into the response.
+   */
   public void write(List<InstanceRecord> instances, String dicomWebRoot, OutputStream out)
       throws IOException {
-    out.write('[');
-    boolean first = true;
-    for (InstanceRecord instance : instances) {
-      if (!first) {
-        out.write(',');
+    try (JsonGenerator json = BulkDataUris.generator(out)) {
+      json.writeStartArray();
+      for (InstanceRecord instance : instances) {
+        String metadata = instance.getMetadata() == null ? "{}" : instance.getMetadata();
+        BulkDataUris.writeTo(
+            metadata, instanceUrl(dicomWebRoot, instance), instance.getTransferSyntaxUid(), json);
       }
-      first = false;
-      String metadata = instance.getMetadata() == null ? "{}" : instance.getMetadata();
-      String json =
-          BulkDataUris.addTo(metadata, instanceUrl(dicomWebRoot, instance), instance.getTransferSyntaxUid())
-              .toString();
-      out.write(json.getBytes(StandardCharsets.UTF_8));
+      json.writeEnd();
+    } catch (JsonException e) {
+      // JsonGenerator wraps the stream's IOException (e.g. the client went away)
+      if (e.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw e;
     }
-    out.write(']');
-    out.flush();
   }
 
   /** Absolute URL of an instance resource under the DICOMweb root. */

@@ -51,9 +51,49 @@ public final class MultipartRelatedWriter {
    * @param contentLocation the part's Content-Location, or null for none
    * @param length the body length for a Content-Length header, or -1 to leave it out
    * @param body writes exactly the body
+   * @throws IOException also if {@code body} wrote other than {@code length} bytes: the response
+   *     is then broken off rather than sent with a wrong length
    */
   public void part(String contentType, String contentLocation, long length, PartBody body)
       throws IOException {
+    out.write(head(boundary, contentType, contentLocation, length));
+    if (length >= 0) {
+      ExactLengthOutputStream exact = new ExactLengthOutputStream(out, length);
+      body.writeTo(exact);
+      exact.checkComplete();
+    } else {
+      body.writeTo(out);
+    }
+    out.write(CRLF);
+    parts++;
+  }
+
+  /** Writes the close delimiter; the body is complete after it. */
+  public void finish() throws IOException {
+    out.write(close(boundary));
+    out.flush();
+  }
+
+  /**
+   * The bytes {@link #part} writes for a part with a body of {@code length} bytes: for the
+   * Content-Length of a whole body whose parts' lengths are all known in advance.
+   */
+  public static long partLength(
+      String boundary, String contentType, String contentLocation, long length) {
+    if (length < 0) {
+      throw new IllegalArgumentException("A part of unknown length");
+    }
+    return head(boundary, contentType, contentLocation, length).length + length + CRLF.length;
+  }
+
+  /** The bytes {@link #finish} writes. */
+  public static long finishLength(String boundary) {
+    return close(boundary).length;
+  }
+
+  /** A part's delimiter and headers (RFC 2046 5.1.1), up to the empty line before its body. */
+  private static byte[] head(
+      String boundary, String contentType, String contentLocation, long length) {
     StringBuilder headers = new StringBuilder(160);
     headers.append("--").append(boundary).append("\r\nContent-Type: ").append(contentType);
     if (length >= 0) {
@@ -63,16 +103,11 @@ public final class MultipartRelatedWriter {
       headers.append("\r\nContent-Location: ").append(contentLocation);
     }
     headers.append("\r\n\r\n");
-    out.write(headers.toString().getBytes(StandardCharsets.US_ASCII));
-    body.writeTo(out);
-    out.write(CRLF);
-    parts++;
+    return headers.toString().getBytes(StandardCharsets.US_ASCII);
   }
 
-  /** Writes the close delimiter; the body is complete after it. */
-  public void finish() throws IOException {
-    out.write(("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII));
-    out.flush();
+  private static byte[] close(String boundary) {
+    return ("--" + boundary + "--\r\n").getBytes(StandardCharsets.US_ASCII);
   }
 
   /** How many parts were written. */

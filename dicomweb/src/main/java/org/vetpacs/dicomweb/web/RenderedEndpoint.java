@@ -103,7 +103,7 @@ public class RenderedEndpoint {
     InstanceRecord instance =
         scope.instance() != null
             ? retrieve.instance(scope)
-            : RenderService.representative(retrieve.instances(scope));
+            : RenderService.representative(retrieve.instancesWithMetadata(scope));
     byte[] encoded = render.render(instance, frame, params, mediaType);
     return Response.ok(encoded).type(mediaType).build();
   }

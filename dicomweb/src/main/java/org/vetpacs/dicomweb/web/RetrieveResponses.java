@@ -56,34 +56,79 @@ final class RetrieveResponses {
     }
     if (!accept.multipart()) {
       InstanceRecord instance = instances.get(0);
-      StreamingOutput body = out -> service.write(instance, syntaxes.get(0), out);
-      return Response.ok(body)
-          .header(
-              HttpHeaders.CONTENT_TYPE,
-              DicomMediaTypes.APPLICATION_DICOM + "; transfer-syntax=" + syntaxes.get(0))
-          .build();
+      String syntax = syntaxes.get(0);
+      long length = asStoredLength(instance, syntax);
+      StreamingOutput body =
+          out -> {
+            if (length < 0) {
+              service.write(instance, syntax, out);
+            } else {
+              ExactLengthOutputStream exact = new ExactLengthOutputStream(out, length);
+              service.write(instance, syntax, exact);
+              exact.checkComplete();
+            }
+          };
+      Response.ResponseBuilder response =
+          Response.ok(body)
+              .header(
+                  HttpHeaders.CONTENT_TYPE,
+                  DicomMediaTypes.APPLICATION_DICOM + "; transfer-syntax=" + syntax);
+      if (length >= 0) {
+        response.header(HttpHeaders.CONTENT_LENGTH, length);
+      }
+      return response.build();
     }
     String boundary = MultipartRelatedWriter.newBoundary();
+    List<String> types = new ArrayList<>(instances.size());
+    List<String> locations = new ArrayList<>(instances.size());
+    long[] lengths = new long[instances.size()];
+    // The whole body's length when every part is sent as stored (its size is in the index): a
+    // Content-Length instead of chunked transfer coding (RFC 9112 6.1-6.3), as a client reads
+    // a body of known length faster than chunks, and can show progress.
+    long total = MultipartRelatedWriter.finishLength(boundary);
+    for (int i = 0; i < instances.size(); i++) {
+      InstanceRecord instance = instances.get(i);
+      types.add(DicomMediaTypes.APPLICATION_DICOM + "; transfer-syntax=" + syntaxes.get(i));
+      locations.add(MetadataService.instanceUrl(dicomWebRoot, instance));
+      lengths[i] = asStoredLength(instance, syntaxes.get(i));
+      total =
+          lengths[i] < 0 || total < 0
+              ? -1
+              : total
+                  + MultipartRelatedWriter.partLength(
+                      boundary, types.get(i), locations.get(i), lengths[i]);
+    }
     StreamingOutput body =
         out -> {
           MultipartRelatedWriter writer = new MultipartRelatedWriter(out, boundary);
+          byte[] buffer = RetrieveService.copyBuffer();
           for (int i = 0; i < instances.size(); i++) {
             InstanceRecord instance = instances.get(i);
             String syntax = syntaxes.get(i);
-            boolean asStored = syntax.equals(instance.getTransferSyntaxUid());
             writer.part(
-                DicomMediaTypes.APPLICATION_DICOM + "; transfer-syntax=" + syntax,
-                MetadataService.instanceUrl(dicomWebRoot, instance),
-                asStored ? instance.getSizeBytes() : -1,
-                part -> service.write(instance, syntax, part));
+                types.get(i),
+                locations.get(i),
+                lengths[i],
+                part -> service.write(instance, syntax, part, buffer));
           }
           writer.finish();
         };
-    return Response.ok(body)
-        .header(
-            HttpHeaders.CONTENT_TYPE,
-            MultipartRelatedWriter.contentType(DicomMediaTypes.APPLICATION_DICOM, boundary))
-        .build();
+    Response.ResponseBuilder response =
+        Response.ok(body)
+            .header(
+                HttpHeaders.CONTENT_TYPE,
+                MultipartRelatedWriter.contentType(DicomMediaTypes.APPLICATION_DICOM, boundary));
+    if (total >= 0) {
+      response.header(HttpHeaders.CONTENT_LENGTH, total);
+    }
+    return response.build();
+  }
+
+  /** The stored size when the instance goes as stored and the index knows its size, else -1. */
+  private static long asStoredLength(InstanceRecord instance, String syntax) {
+    return syntax.equals(instance.getTransferSyntaxUid()) && instance.getSizeBytes() > 0
+        ? instance.getSizeBytes()
+        : -1;
   }
 
   /** Bulk data or frames as multipart/related, each part with its own type (PS3.18 8.7.3.3.2). */

@@ -133,7 +133,7 @@ public class WadoEndpoint {
       throw new DicomMediaTypes.NotAcceptableMediaException(
           "Metadata is served as application/dicom+json");
     }
-    List<InstanceRecord> instances = retrieve.instances(scope);
+    List<InstanceRecord> instances = retrieve.instancesWithMetadata(scope);
     String root = base.of(uriInfo);
     StreamingOutput body = out -> metadata.write(instances, root, out);
     return Response.ok(body).type(DicomMediaTypes.APPLICATION_DICOM_JSON).build();

@@ -3,9 +3,11 @@ package org.vetpacs.dicomweb.web;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
@@ -52,5 +54,32 @@ class MultipartRelatedWriterTest {
     ByteArrayOutputStream body = new ByteArrayOutputStream();
     new MultipartRelatedWriter(body, "b").finish();
     assertEquals("--b--\r\n", body.toString(StandardCharsets.US_ASCII));
+  }
+
+  @Test
+  void announcedLengthOfABodyEqualsTheBytesWritten() throws Exception {
+    String boundary = MultipartRelatedWriter.newBoundary();
+    byte[][] bodies = {new byte[0], new byte[7], new byte[300_000]};
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    MultipartRelatedWriter writer = new MultipartRelatedWriter(body, boundary);
+    long announced = MultipartRelatedWriter.finishLength(boundary);
+    for (int i = 0; i < bodies.length; i++) {
+      byte[] part = bodies[i];
+      String location = i == 1 ? null : "http://h/studies/1/series/2/instances/" + i;
+      announced +=
+          MultipartRelatedWriter.partLength(boundary, "application/dicom", location, part.length);
+      writer.part("application/dicom", location, part.length, out -> out.write(part));
+    }
+    writer.finish();
+    assertEquals(announced, body.size());
+  }
+
+  @Test
+  void aPartThatIsShorterOrLongerThanAnnouncedBreaksTheResponseOff() {
+    MultipartRelatedWriter writer = new MultipartRelatedWriter(new ByteArrayOutputStream(), "b");
+    assertThrows(IOException.class,
+        () -> writer.part("application/dicom", null, 10, out -> out.write(new byte[9])));
+    assertThrows(IOException.class,
+        () -> writer.part("application/dicom", null, 10, out -> out.write(new byte[11])));
   }
 }
