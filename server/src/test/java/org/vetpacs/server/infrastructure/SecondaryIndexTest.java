@@ -278,7 +278,7 @@ class SecondaryIndexTest {
     }
   }
 
-  /** Issue #8: QIDO-RS PatientName=BA* at 1M instances read every BA study and sorted them. */
+  /** Issue #8: QIDO-RS PatientName=BAI* at 1M instances read every BAI study and sorted them. */
   @Test
   void namePrefixPageNewestFirstReadsAboutAPageHoweverManyNamesMatch() {
     try (Server s = new Server(MVStore.open(null))) {
@@ -294,9 +294,9 @@ class SecondaryIndexTest {
       plain.insertMany(docs);
       IndexedH2Collection collection = s.collection("studies");
 
-      Bson prefix = Filters.regex("nameKey", quoted("BA") + ".*$");
+      Bson prefix = Filters.regex("nameKey", quoted("BAI") + ".*$");
       long matching = plain.countDocuments(prefix);
-      assertTrue(matching > 1500, "studies whose name begins with BA: " + matching);
+      assertTrue(matching > 1000, "studies whose name begins with BAI: " + matching);
       for (int skip : new int[] {0, 100, 1400}) {
         long before = collection.documentsRead();
         List<Document> page = run(studies, prefix, NEWEST_FIRST, skip, 101);
@@ -323,7 +323,7 @@ class SecondaryIndexTest {
       Bson exact = Filters.eq("nameKey", "BELLA^DOE");
       Bson oldestFirst =
           Sorts.orderBy(Sorts.ascending("studyDate", "studyTime"), Sorts.descending("_id"));
-      Bson prefixAndSuffix = Filters.regex("nameKey", quoted("BA") + ".*" + Pattern.quote("REX"));
+      Bson prefixAndSuffix = Filters.regex("nameKey", quoted("BAI") + ".*" + Pattern.quote("JONES"));
       for (Bson filter : List.of(exact, prefix, prefixAndSuffix)) {
         for (Bson sort : List.of(NEWEST_FIRST, oldestFirst)) {
           before = collection.documentsRead();
