@@ -38,10 +38,19 @@ public final class MongoIndexes {
       // studies: the QIDO-RS study search keys, and the default order (newest first)
       db.getCollection("studies")
           .createIndex(Indexes.compoundIndex(Indexes.descending("studyDate", "studyTime"), Indexes.ascending("_id")));
+      // PatientName (exact or wildcard on the normalized key), with the default order after it:
+      // an exact name is one walk of the index in order; for a prefix (DOE*) the embedded index
+      // sorts the matching entries by their keys and reads about a page of documents (issue #8).
+      // It also serves every query that the single-field index on patientNameKey served.
+      db.getCollection("studies")
+          .createIndex(
+              Indexes.compoundIndex(
+                  Indexes.ascending("patientNameKey"),
+                  Indexes.descending("studyDate", "studyTime"),
+                  Indexes.ascending("_id")));
       for (String field :
           new String[] {
             "patientId",
-            "patientNameKey",
             "patientNameTokens",
             "accessionNumber",
             "studyDate",

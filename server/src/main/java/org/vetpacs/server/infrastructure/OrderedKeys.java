@@ -42,6 +42,19 @@ final class OrderedKeys {
     return ascending ? out.toString() : complement(out);
   }
 
+  /**
+   * The index just past the component that starts at {@code start} in an encoded key (a key is a
+   * sequence of components). The terminator of an ascending component is the only {@code \0} in
+   * it, that of a descending one the only {@code \uffff}: content characters are escaped.
+   */
+  static int componentEnd(String key, int start, boolean ascending) {
+    int end = key.indexOf(ascending ? TERMINATOR : (char) (0xffff - TERMINATOR), start);
+    if (end < 0) {
+      throw new IllegalArgumentException("Not an encoded key component at " + start);
+    }
+    return end + 1;
+  }
+
   /** The key prefix shared by every string value beginning with {@code prefix}. */
   static String stringPrefix(String prefix, boolean ascending) {
     StringBuilder out = new StringBuilder().append(RANK_STRING);

@@ -11,6 +11,7 @@ import java.util.Iterator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.NoSuchElementException;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.h2.mvstore.Cursor;
 import org.h2.mvstore.MVMap;
@@ -84,6 +85,84 @@ final class SecondaryIndex extends Index<Object> {
       return 1;
     }
     return same(asked, full, true) ? -1 : 0;
+  }
+
+  /**
+   * Like {@link #direction}, for the order of the entries that share one value of the first field:
+   * +1 (or -1) when the fields after the first, then {@code _id}, are {@code orderBy} (or its
+   * reverse), 0 otherwise. Such an index can give the documents of its first field's ranges in
+   * {@code orderBy} order from its entries alone ({@link #sortedBySuffix}), for instance the
+   * studies whose name begins with a prefix, newest first.
+   */
+  int suffixDirection(Document orderBy) {
+    if (keys.size() < 2 || orderBy == null || orderBy.isEmpty() || !walksInOrder()) {
+      return 0;
+    }
+    List<IndexKey> full = new ArrayList<>(keys.subList(1, keys.size()));
+    boolean idAppended = keys.stream().noneMatch(k -> k.getKey().equals("_id"));
+    if (idAppended) {
+      full.add(new IndexKey("_id", true));
+    }
+    List<IndexKey> asked = new ArrayList<>();
+    for (String field : orderBy.keySet()) {
+      if (!(orderBy.get(field) instanceof Number n)) {
+        return 0;
+      }
+      asked.add(new IndexKey(field, n.doubleValue() > 0));
+    }
+    if (same(asked, full, false)
+        || idAppended && same(asked, full.subList(0, full.size() - 1), false)) {
+      return 1;
+    }
+    return same(asked, full, true) ? -1 : 0;
+  }
+
+  /**
+   * The positions in the ranges, ordered by the rest of each entry's key after its first component
+   * (the other indexed fields, then the position): the order {@link #suffixDirection} names. Every
+   * entry in the ranges is read (keys only, no document) and heaped; positions are then taken from
+   * the heap one at a time, so a caller that stops after a page has sorted only about a page. Only
+   * for an index that {@link #walksInOrder}: then each document has one entry, so no duplicates.
+   */
+  Iterator<Object> sortedBySuffix(List<KeyRange> ranges, boolean forward) {
+    boolean ascending = firstAscending();
+    List<Suffixed> candidates = new ArrayList<>();
+    for (KeyRange r : ranges) {
+      Cursor<String, Object> cursor = entries.cursor(r.from());
+      while (cursor.hasNext()) {
+        String key = cursor.next();
+        if (!r.contains(key)) {
+          break;
+        }
+        String suffix = key.substring(OrderedKeys.componentEnd(key, 0, ascending));
+        candidates.add(new Suffixed(suffix, cursor.getValue(), forward));
+      }
+    }
+    PriorityQueue<Suffixed> heap = new PriorityQueue<>(candidates); // heapified in linear time
+    return new Iterator<>() {
+      @Override
+      public boolean hasNext() {
+        return !heap.isEmpty();
+      }
+
+      @Override
+      public Object next() {
+        if (heap.isEmpty()) {
+          throw new NoSuchElementException();
+        }
+        return heap.poll().position();
+      }
+    };
+  }
+
+  /** An entry's key after its first component, and its position. */
+  private record Suffixed(String suffix, Object position, boolean forward)
+      implements Comparable<Suffixed> {
+    @Override
+    public int compareTo(Suffixed other) {
+      int c = suffix.compareTo(other.suffix);
+      return forward ? c : -c;
+    }
   }
 
   private static boolean same(List<IndexKey> asked, List<IndexKey> index, boolean reversed) {

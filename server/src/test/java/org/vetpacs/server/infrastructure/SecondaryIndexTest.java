@@ -41,6 +41,12 @@ class SecondaryIndexTest {
     "bailey", "bain", "smith", "smythe", "rex", "k\u212aelvin"
   };
 
+  /** Normalized names (as the archive's patientNameKey), several sharing each prefix. */
+  private static final String[] NAMES = {
+    "BAILEY^SMITH", "BAIN^SMYTHE", "BAILEY^JONES", "BARNABY^REX", "BELLA^DOE", "BELLA^DOE",
+    "B^Q", "KELVIN^K", "REX^BAILEY", "SMITH^BAIN", "BA\u0000ZE^NUL", "\uffffBA^HIGH"
+  };
+
   @TempDir Path dir;
 
   /** A running embedded server over {@code store}, closed with the client. */
@@ -78,7 +84,18 @@ class SecondaryIndexTest {
       c.createIndex(Indexes.ascending(field));
     }
     c.createIndex(Indexes.ascending("patientId", "n"));
+    c.createIndex(NAME_THEN_NEWEST);
   }
+
+  /** The archive's PatientName index: the name key, then its default order (newest first). */
+  private static final Bson NAME_THEN_NEWEST =
+      Indexes.compoundIndex(
+          Indexes.ascending("nameKey"),
+          Indexes.descending("studyDate", "studyTime"),
+          Indexes.ascending("_id"));
+
+  private static final Bson NEWEST_FIRST =
+      Sorts.orderBy(Sorts.descending("studyDate", "studyTime"), Sorts.ascending("_id"));
 
   private static Document randomDocument(Random r, int i) {
     Document d = new Document("_id", String.format("1.2.%05d", i));
@@ -98,6 +115,9 @@ class SecondaryIndexTest {
     }
     d.put("modalities", modalities);
     d.put("tokens", List.of(TOKENS[r.nextInt(TOKENS.length)], TOKENS[r.nextInt(TOKENS.length)]));
+    if (i % 17 != 0) { // drawn from i, not r: the other fields stay what earlier seeds gave
+      d.put("nameKey", NAMES[(i * 7 + i / 13) % NAMES.length]);
+    }
     switch (r.nextInt(4)) {
       case 0 -> d.put("n", r.nextInt(20));
       case 1 -> d.put("n", r.nextInt(20) + 0.5);
@@ -115,7 +135,11 @@ class SecondaryIndexTest {
     List<Bson> parts = new ArrayList<>();
     for (int k = r.nextInt(3) + 1; k > 0; k--) {
       parts.add(
-          switch (r.nextInt(13)) {
+          switch (r.nextInt(17)) {
+            case 13 -> Filters.regex("nameKey", quoted(r.nextBoolean() ? "BA" : "BELLA") + ".*$");
+            case 14 -> Filters.eq("nameKey", NAMES[r.nextInt(NAMES.length)]);
+            case 15 -> Filters.regex("nameKey", quoted("B") + ".*" + Pattern.quote("SMITH") + "$");
+            case 16 -> Filters.regex("nameKey", "^ba", "i");
             case 0 -> Filters.eq("patientId", "P" + r.nextInt(40));
             case 1 -> Filters.in("patientId", "P" + r.nextInt(40), "P" + r.nextInt(40), "nobody");
             case 2 -> Filters.gte("studyDate", "202402" + String.format("%02d", r.nextInt(6)));
@@ -251,6 +275,63 @@ class SecondaryIndexTest {
       run(studies, Filters.eq("patientId", "P7"), newestFirst, 0, 101);
       read = collection.documentsRead() - before;
       assertTrue(read > 0 && read < 400, "documents read for one patient: " + read);
+    }
+  }
+
+  /** Issue #8: QIDO-RS PatientName=BAI* at 1M instances read every BAI study and sorted them. */
+  @Test
+  void namePrefixPageNewestFirstReadsAboutAPageHoweverManyNamesMatch() {
+    try (Server s = new Server(MVStore.open(null))) {
+      MongoCollection<Document> studies = s.db().getCollection("studies");
+      MongoCollection<Document> plain = s.db().getCollection("plain");
+      createIndexes(studies);
+      Random r = new Random(11);
+      List<Document> docs = new ArrayList<>();
+      for (int i = 0; i < 6000; i++) {
+        docs.add(randomDocument(r, i));
+      }
+      studies.insertMany(docs);
+      plain.insertMany(docs);
+      IndexedH2Collection collection = s.collection("studies");
+
+      Bson prefix = Filters.regex("nameKey", quoted("BAI") + ".*$");
+      long matching = plain.countDocuments(prefix);
+      assertTrue(matching > 1000, "studies whose name begins with BAI: " + matching);
+      for (int skip : new int[] {0, 100, 1400}) {
+        long before = collection.documentsRead();
+        List<Document> page = run(studies, prefix, NEWEST_FIRST, skip, 101);
+        long read = collection.documentsRead() - before;
+        assertEquals(run(plain, prefix, NEWEST_FIRST, skip, 101), page);
+        assertTrue(read <= skip + 101, "documents read for a page at " + skip + ": " + read);
+      }
+
+      // the same through aggregate($match, $sort, $skip, $limit), as the archive queries
+      long before = collection.documentsRead();
+      List<Document> aggregated =
+          studies
+              .aggregate(
+                  List.of(
+                      Aggregates.match(prefix),
+                      Aggregates.sort(NEWEST_FIRST),
+                      Aggregates.skip(20),
+                      Aggregates.limit(101)))
+              .into(new ArrayList<>());
+      assertEquals(run(plain, prefix, NEWEST_FIRST, 20, 101), aggregated);
+      assertTrue(collection.documentsRead() - before <= 121, "read by the aggregation");
+
+      // an exact name, the reverse order, and a pattern that only begins with the prefix
+      Bson exact = Filters.eq("nameKey", "BELLA^DOE");
+      Bson oldestFirst =
+          Sorts.orderBy(Sorts.ascending("studyDate", "studyTime"), Sorts.descending("_id"));
+      Bson prefixAndSuffix = Filters.regex("nameKey", quoted("BAI") + ".*" + Pattern.quote("JONES"));
+      for (Bson filter : List.of(exact, prefix, prefixAndSuffix)) {
+        for (Bson sort : List.of(NEWEST_FIRST, oldestFirst)) {
+          before = collection.documentsRead();
+          assertEquals(run(plain, filter, sort, 0, 101), run(studies, filter, sort, 0, 101));
+          long read = collection.documentsRead() - before;
+          assertTrue(read <= 101 * 6, filter + " " + sort + ": " + read + " documents read");
+        }
+      }
     }
   }
 

@@ -11,13 +11,19 @@ import static org.hamcrest.Matchers.notNullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.pixelmed.dicom.TagFromName;
 import io.restassured.response.Response;
 import java.io.IOException;
 import java.net.URL;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.arquillian.test.api.ArquillianResource;
@@ -192,6 +198,67 @@ class QidoIT {
         + ct.studyInstanceUid()), xml);
     assertTrue(xml.contains("<PersonName number=\"1\"><Alphabetic><FamilyName>"), xml);
     given().accept("text/html").when().get(dicomweb("/studies")).then().statusCode(406);
+  }
+
+  /**
+   * PS3.4 C.2.2.2.4 wildcards on PatientName, without regard to case (C.2.2.2.1 allows it for PN),
+   * newest first and paged: the index sorts a name prefix by its entries (issue #8).
+   */
+  @Test
+  void patientNameWildcardsMatchWithoutRegardToCaseNewestFirstAndPage() throws Exception {
+    String suffix = ItSupport.unique();
+    // ASCII only: ItSupport.modify writes the name's UTF-8 bytes under the generated file's
+    // SpecificCharacterSet (ISO_IR 100); accents are covered by NameNormalizer's own tests
+    List<String> names = List.of("Zebulon^Q" + suffix, "ZEBRA^Q" + suffix, "zebediah^Q" + suffix);
+    Path work =
+        Files.createDirectories(Path.of(System.getProperty("vetpacs.it.work", "target/it-work")));
+    List<String> stored = new ArrayList<>();
+    for (int i = 0; i < names.size(); i++) {
+      // seeds from the run's suffix: new UIDs every run, as the IT archive may outlive a run
+      GeneratedStudy study = new StudyGenerator(Long.parseLong(suffix, 16) * 4 + i).generate(StudyKind.CT,
+          Files.createTempDirectory(work, "qido-"), GeneratorOptions.small());
+      List<Path> files = ItSupport.modify(study, Map.of(TagFromName.PatientName, names.get(i),
+          TagFromName.PatientID, "Q" + suffix + i)); // three animals, not one renamed twice
+      given().contentType(Dicom.STOW_CONTENT_TYPE).body(Dicom.multipart(files))
+          .when().post(dicomweb("/studies")).then().statusCode(200);
+      stored.add(study.studyInstanceUid());
+    }
+    String tail = "*Q" + suffix;
+    List<String> all = studyUids("zeb" + tail, null, null);
+    assertEquals(Set.copyOf(stored), Set.copyOf(all), "all of the suffix: " + studyUids(tail, null, null));
+    assertEquals(newestFirst(all), all);
+    assertEquals(all.subList(1, 2), studyUids("ZEB" + tail, 1, 1));
+    assertEquals(all.subList(2, 3), studyUids("zEb" + tail, 1, 2));
+    assertEquals(List.of(stored.get(0)), studyUids("ZE?ULON" + tail, null, null));
+    assertEquals(List.of(stored.get(1)), studyUids("zebra^q" + suffix, null, null));
+    assertEquals(List.of(), studyUids("zeb?^q" + suffix, null, null)); // ? is one character
+  }
+
+  private List<String> studyUids(String patientName, Integer limit, Integer offset) {
+    var request = given().queryParam("PatientName", patientName);
+    if (limit != null) {
+      request = request.queryParam("limit", limit).queryParam("offset", offset);
+    }
+    Response response = request.when().get(dicomweb("/studies"));
+    if (response.statusCode() == 204) {
+      return List.of();
+    }
+    assertEquals(200, response.statusCode(), response.asString());
+    return response.jsonPath().getList("'0020000D'.Value.flatten()", String.class);
+  }
+
+  /** The archive's order: StudyDate then StudyTime, newest first, then StudyInstanceUID. */
+  private List<String> newestFirst(List<String> uids) {
+    Map<String, String> when = new HashMap<>();
+    for (String uid : uids) {
+      Response r = given().queryParam("StudyInstanceUID", uid).when().get(dicomweb("/studies"));
+      when.put(uid, r.jsonPath().getString("[0].'00080020'.Value[0]") + "/"
+          + r.jsonPath().getString("[0].'00080030'.Value[0]"));
+    }
+    List<String> sorted = new ArrayList<>(uids);
+    sorted.sort(Comparator.comparing((String uid) -> when.get(uid)).reversed()
+        .thenComparing(Comparator.naturalOrder()));
+    return sorted;
   }
 
   @Test
