@@ -121,7 +121,7 @@ class ArchiveIT {
           .then()
           .statusCode(200)
           .contentType(containsString("application/dicom+json"))
-          .body("'0020000D'.Value[0]", hasItem(study.studyInstanceUid()));
+          .body("'0020000D'.Value.flatten()", hasItem(study.studyInstanceUid()));
     }
     given()
         .queryParam("StudyInstanceUID", study.studyInstanceUid())
