@@ -68,23 +68,7 @@ final class SecondaryIndex extends Index<Object> {
     if (orderBy == null || orderBy.isEmpty() || !walksInOrder()) {
       return 0;
     }
-    List<IndexKey> full = new ArrayList<>(keys);
-    boolean idAppended = keys.stream().noneMatch(k -> k.getKey().equals("_id"));
-    if (idAppended) {
-      full.add(new IndexKey("_id", true));
-    }
-    List<IndexKey> asked = new ArrayList<>();
-    for (String field : orderBy.keySet()) {
-      if (!(orderBy.get(field) instanceof Number n)) {
-        return 0;
-      }
-      asked.add(new IndexKey(field, n.doubleValue() > 0));
-    }
-    if (same(asked, full, false)
-        || idAppended && same(asked, full.subList(0, full.size() - 1), false)) {
-      return 1;
-    }
-    return same(asked, full, true) ? -1 : 0;
+    return directionOver(keys, orderBy);
   }
 
   /**
@@ -98,7 +82,15 @@ final class SecondaryIndex extends Index<Object> {
     if (keys.size() < 2 || orderBy == null || orderBy.isEmpty() || !walksInOrder()) {
       return 0;
     }
-    List<IndexKey> full = new ArrayList<>(keys.subList(1, keys.size()));
+    return directionOver(keys.subList(1, keys.size()), orderBy);
+  }
+
+  /**
+   * +1 if entries ordered by {@code fields} (then by {@code _id} ascending, unless it is one of
+   * them) come in {@code orderBy} order, -1 if in its reverse, 0 otherwise.
+   */
+  private int directionOver(List<IndexKey> fields, Document orderBy) {
+    List<IndexKey> full = new ArrayList<>(fields);
     boolean idAppended = keys.stream().noneMatch(k -> k.getKey().equals("_id"));
     if (idAppended) {
       full.add(new IndexKey("_id", true));

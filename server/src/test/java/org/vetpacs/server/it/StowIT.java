@@ -60,6 +60,12 @@ class StowIT {
         GeneratorOptions.small());
   }
 
+  /** A small CT study of {@code slices} slices. */
+  private GeneratedStudy generateCt(long seed, int slices) throws Exception {
+    return new StudyGenerator(seed).generate(StudyKind.CT, Files.createTempDirectory(work, "stow-"),
+        new GeneratorOptions(true, slices));
+  }
+
   /** Re-encodes a file after {@code change} edits its data set. */
   private static byte[] rewrite(Path file, java.util.function.Consumer<AttributeList> change)
       throws Exception {
@@ -134,9 +140,7 @@ class StowIT {
 
   @Test
   void concurrentStoresOfOneStudyFromFourClientsIndexEachInstanceOnce() throws Exception {
-    GeneratedStudy study =
-        new StudyGenerator(3004).generate(StudyKind.CT, Files.createTempDirectory(work, "stow-"),
-            new GeneratorOptions(true, 12));
+    GeneratedStudy study = generateCt(3004, 12);
     List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
     ExecutorService pool = Executors.newFixedThreadPool(4);
     List<Future<io.restassured.response.Response>> statuses = new ArrayList<>();
@@ -175,9 +179,7 @@ class StowIT {
 
   @Test
   void eachStoredInstanceIsTimedInEveryIngestStageAtMetrics() throws Exception {
-    GeneratedStudy study =
-        new StudyGenerator(3005).generate(StudyKind.CT, Files.createTempDirectory(work, "stow-"),
-            new GeneratorOptions(true, 4));
+    GeneratedStudy study = generateCt(3005, 4);
     List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
     // the first store creates the timers, so read the counts after one store
     given().contentType(Dicom.STOW_CONTENT_TYPE).body(Dicom.multipart(files.subList(0, 1)))
