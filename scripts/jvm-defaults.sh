@@ -4,4 +4,12 @@
 # fits since JNoSQL scans only org.vetpacs (server's VetpacsClassScanner; its own scan of the whole
 # WAR needed more than 512 MiB). G1 rather than Serial GC: with Serial a 768 MiB deployment took
 # 82 s instead of 39 s to start, for the same peak RSS (bench A/B of 2026-11-26, issue #8).
-VETPACS_DEFAULT_JAVA_OPTS="-Xmx512m -XX:+UseG1GC -XX:MaxMetaspaceSize=384m -XX:ReservedCodeCacheSize=128m"
+# G1 starts a concurrent marking cycle when the old generation passes InitiatingHeapOccupancyPercent
+# of the heap (45%, then adapted). The server's live heap after a full GC is ~290 MiB, 57% of the
+# 512 MiB (mostly the FHIR validator's R4 and R5 StructureDefinitions): above the threshold for
+# good, so every few young collections started another marking of the whole live heap. A WADO-RS
+# retrieve of a 105 MB CT study cost 124 ms of GC threads' CPU (40-50 marking cycles in a run),
+# 20 ms with marking from 75% (384 MiB) only; a 15 MB STOW-RS 9 ms and 0 (per-thread CPU, bench
+# A/B of 2026-11-27, issue #8). 75% still leaves 128 MiB for the young generation and promotions
+# while a marking runs; the old generation grows only by what survives young collections.
+VETPACS_DEFAULT_JAVA_OPTS="-Xmx512m -XX:+UseG1GC -XX:InitiatingHeapOccupancyPercent=75 -XX:-G1UseAdaptiveIHOP -XX:MaxMetaspaceSize=384m -XX:ReservedCodeCacheSize=128m"

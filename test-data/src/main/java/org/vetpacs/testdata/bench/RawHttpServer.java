@@ -8,15 +8,19 @@ import java.nio.channels.SocketChannel;
 import java.nio.charset.StandardCharsets;
 
 /**
- * The least a server can do to answer a GET over loopback, for the loopback ceiling: one thread,
- * persistent HTTP/1.1 connections (RFC 9112), every request answered {@code 200} with a
- * {@code Content-Length} body of {@code size} bytes written from one direct buffer (no copy in the
- * JVM, one copy into the kernel per byte). Whatever the bench's client receives from it is the
- * most that client can receive from any server on this machine.
+ * The least a server can do over loopback, for the loopback ceilings: one thread, persistent
+ * HTTP/1.1 connections (RFC 9112). A GET is answered {@code 200} with a {@code Content-Length}
+ * body of {@code size} bytes written from one direct buffer (no copy in the JVM, one copy into the
+ * kernel per byte); a request with a body (a POST with a {@code Content-Length}) has its body read
+ * into a direct buffer and dropped, then is answered {@code 200} with an empty body. Whatever the
+ * bench's client receives from it, or sends to it, is the most that client can receive from, or
+ * send to, any server on this machine.
  */
 final class RawHttpServer implements AutoCloseable {
 
   private static final int BLOCK = 1024 * 1024;
+  private static final byte[] EMPTY_OK =
+      "HTTP/1.1 200 OK\r\nContent-Length: 0\r\n\r\n".getBytes(StandardCharsets.US_ASCII);
 
   private final ServerSocketChannel listener;
   private final long size;
@@ -51,7 +55,13 @@ final class RawHttpServer implements AutoCloseable {
     while (listener.isOpen()) {
       try (SocketChannel connection = listener.accept()) {
         request.clear();
-        while (readHead(connection, request)) {
+        long bodyLength;
+        while ((bodyLength = readHead(connection, request)) >= 0) {
+          if (bodyLength > 0) {
+            discard(connection, request, bodyLength, block);
+            connection.write(ByteBuffer.wrap(EMPTY_OK));
+            continue;
+          }
           connection.write(ByteBuffer.wrap(head));
           for (long sent = 0; sent < size; ) {
             ByteBuffer slice = block.duplicate().clear();
@@ -67,19 +77,54 @@ final class RawHttpServer implements AutoCloseable {
     }
   }
 
-  /** Reads one request head (a GET: no body); false at the end of the connection. */
-  private static boolean readHead(SocketChannel connection, ByteBuffer request) throws IOException {
+  /**
+   * Reads one request head; its Content-Length (0 for none), or -1 at the end of the connection.
+   */
+  private static long readHead(SocketChannel connection, ByteBuffer request) throws IOException {
     while (true) {
       int end = endOfHead(request);
       if (end >= 0) {
-        // keep what the client already sent after this head (a pipelined request)
+        byte[] head = new byte[end];
+        request.get(0, head);
+        // keep what the client already sent after this head (its body, or a pipelined request)
         request.flip().position(end);
         request.compact();
-        return true;
+        return contentLength(new String(head, StandardCharsets.US_ASCII));
       }
       if (!request.hasRemaining() || connection.read(request) < 0) {
-        return false;
+        return -1;
       }
+    }
+  }
+
+  private static long contentLength(String head) {
+    for (String line : head.split("\r\n")) {
+      int colon = line.indexOf(':');
+      if (colon > 0 && line.substring(0, colon).trim().equalsIgnoreCase("Content-Length")) {
+        return Long.parseLong(line.substring(colon + 1).trim());
+      }
+    }
+    return 0;
+  }
+
+  /** Reads and drops a body of {@code length} bytes, the first of them already in {@code request}. */
+  private static void discard(
+      SocketChannel connection, ByteBuffer request, long length, ByteBuffer block)
+      throws IOException {
+    request.flip();
+    long left = length;
+    int buffered = (int) Math.min(left, request.remaining());
+    request.position(buffered);
+    left -= buffered;
+    request.compact();
+    while (left > 0) {
+      ByteBuffer into = block.duplicate().clear();
+      into.limit((int) Math.min(BLOCK, left));
+      int n = connection.read(into);
+      if (n < 0) {
+        throw new IOException("the client closed the connection inside a body");
+      }
+      left -= n;
     }
   }
 
