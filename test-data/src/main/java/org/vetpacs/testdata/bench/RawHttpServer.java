@@ -107,7 +107,7 @@ final class RawHttpServer implements AutoCloseable {
     return 0;
   }
 
-  /** Reads and drops a body of {@code length} bytes, the first of them already in {@code request}. */
+  /** Reads and drops a body of {@code length} bytes, the first ones already in {@code request}. */
   private static void discard(
       SocketChannel connection, ByteBuffer request, long length, ByteBuffer block)
       throws IOException {
