@@ -10,7 +10,7 @@
 # good, so every few young collections started another marking of the whole live heap. A WADO-RS
 # retrieve of a 105 MB CT study cost 124 ms of GC threads' CPU (40-50 marking cycles in a run),
 # 20 ms with marking from 75% (384 MiB) only; a 15 MB STOW-RS 9 ms and 0 (per-thread CPU, bench
-# A/B of 2026-11-27, issue #8). 75% still leaves 128 MiB for the young generation and promotions
+# A/B of 2026-11-26, issue #8). 75% still leaves 128 MiB for the young generation and promotions
 # while a marking runs; the old generation grows only by what survives young collections.
 # String deduplication: the live heap after a full GC 287 -> 253 MiB (the FHIR definitions' texts,
 # many of them equal), more room under the marking threshold; no CPU difference measured per

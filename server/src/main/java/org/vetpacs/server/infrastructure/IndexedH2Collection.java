@@ -114,20 +114,12 @@ final class IndexedH2Collection extends H2Collection {
     }
     long fetchedByFilter = narrowest != null ? narrowestCount : count();
     double wanted = limit > 0 ? (double) numberToSkip + limit : Double.MAX_VALUE;
+    double walkCost =
+        ordered == null ? Double.MAX_VALUE : readsInOrder(orderedCount, fetchedByFilter, wanted);
     if (presorted != null) {
       // reads every entry of its ranges (keys only), then documents in order until it has enough
-      double matchRate =
-          (double) Math.max(1, Math.min(fetchedByFilter, presortedCount))
-              / Math.max(1, presortedCount);
       double presortedCost =
-          Math.min(presortedCount, wanted / matchRate) + presortedCount * ENTRY_COST;
-      double walkCost = Double.MAX_VALUE;
-      if (ordered != null) {
-        double orderedRate =
-            (double) Math.max(1, Math.min(fetchedByFilter, orderedCount))
-                / Math.max(1, orderedCount);
-        walkCost = Math.min(orderedCount, wanted / orderedRate);
-      }
+          readsInOrder(presortedCount, fetchedByFilter, wanted) + presortedCount * ENTRY_COST;
       if (presortedCost < Math.min(walkCost, fetchedByFilter)) {
         return matchInOrder(
             query,
@@ -138,20 +130,14 @@ final class IndexedH2Collection extends H2Collection {
             fieldSelector);
       }
     }
-    if (ordered != null) {
-      // documents a walk reads until it has enough, if matches are spread evenly over the index
-      double matchRate =
-          (double) Math.max(1, Math.min(fetchedByFilter, orderedCount)) / Math.max(1, orderedCount);
-      double walkCost = Math.min(orderedCount, wanted / matchRate);
-      if (walkCost <= fetchedByFilter) {
-        return matchInOrder(
-            query,
-            ordered.walk(orderedRanges, orderedDirection > 0),
-            numberToSkip,
-            limit,
-            batchSize,
-            fieldSelector);
-      }
+    if (ordered != null && walkCost <= fetchedByFilter) {
+      return matchInOrder(
+          query,
+          ordered.walk(orderedRanges, orderedDirection > 0),
+          numberToSkip,
+          limit,
+          batchSize,
+          fieldSelector);
     }
     boolean unordered = orderBy == null || orderBy.isEmpty();
     if (narrowest != null && unordered && limit > 0) {
@@ -174,6 +160,15 @@ final class IndexedH2Collection extends H2Collection {
           fieldSelector);
     }
     return matchDocuments(query, orderBy, numberToSkip, limit, batchSize, fieldSelector);
+  }
+
+  /**
+   * Documents read in an index's order until {@code wanted} match, if the {@code matching}
+   * documents are spread evenly over its {@code entries}.
+   */
+  private static double readsInOrder(long entries, long matching, double wanted) {
+    double matchRate = (double) Math.max(1, Math.min(matching, entries)) / Math.max(1, entries);
+    return Math.min(entries, wanted / matchRate);
   }
 
   /** Reads the documents at {@code positions}, already in the requested order, until enough match. */

@@ -97,6 +97,15 @@ class SecondaryIndexTest {
   private static final Bson NEWEST_FIRST =
       Sorts.orderBy(Sorts.descending("studyDate", "studyTime"), Sorts.ascending("_id"));
 
+  /** {@code count} documents of {@link #randomDocument}, numbered from 0. */
+  private static List<Document> randomDocuments(Random r, int count) {
+    List<Document> docs = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      docs.add(randomDocument(r, i));
+    }
+    return docs;
+  }
+
   private static Document randomDocument(Random r, int i) {
     Document d = new Document("_id", String.format("1.2.%05d", i));
     if (r.nextInt(10) > 0) {
@@ -202,10 +211,7 @@ class SecondaryIndexTest {
       MongoCollection<Document> plain = s.db().getCollection("plain");
       Random r = new Random(8);
       // half before the indexes exist (back-filled), half after (maintained on insert)
-      List<Document> docs = new ArrayList<>();
-      for (int i = 0; i < 1500; i++) {
-        docs.add(randomDocument(r, i));
-      }
+      List<Document> docs = randomDocuments(r, 1500);
       indexed.insertMany(docs.subList(0, 700));
       createIndexes(indexed);
       indexed.insertMany(docs.subList(700, docs.size()));
@@ -230,10 +236,7 @@ class SecondaryIndexTest {
       MongoCollection<Document> studies = s.db().getCollection("studies");
       createIndexes(studies);
       Random r = new Random(3);
-      List<Document> docs = new ArrayList<>();
-      for (int i = 0; i < 5000; i++) {
-        docs.add(randomDocument(r, i));
-      }
+      List<Document> docs = randomDocuments(r, 5000);
       studies.insertMany(docs);
       IndexedH2Collection collection = s.collection("studies");
       Bson newestFirst =
@@ -286,10 +289,7 @@ class SecondaryIndexTest {
       MongoCollection<Document> plain = s.db().getCollection("plain");
       createIndexes(studies);
       Random r = new Random(11);
-      List<Document> docs = new ArrayList<>();
-      for (int i = 0; i < 6000; i++) {
-        docs.add(randomDocument(r, i));
-      }
+      List<Document> docs = randomDocuments(r, 6000);
       studies.insertMany(docs);
       plain.insertMany(docs);
       IndexedH2Collection collection = s.collection("studies");
@@ -343,10 +343,7 @@ class SecondaryIndexTest {
     try (Server s = new Server(store)) {
       MongoCollection<Document> c = s.db().getCollection("studies");
       createIndexes(c);
-      List<Document> docs = new ArrayList<>();
-      for (int i = 0; i < 800; i++) {
-        docs.add(randomDocument(r, i));
-      }
+      List<Document> docs = randomDocuments(r, 800);
       c.insertMany(docs);
     }
     store.closeImmediately(); // a crash: only what the write commands committed is in the file
