@@ -99,8 +99,18 @@ public final class DicomDataset {
     other.elements.forEach(elements::putIfAbsent);
   }
 
-  /** The tag as the eight upper-case hex digits of DICOM JSON. */
+  private static final char[] HEX_DIGITS = "0123456789ABCDEF".toCharArray();
+
+  /**
+   * The tag as the eight upper-case hex digits of DICOM JSON (by hand: {@code String.format}
+   * parses its pattern on every call, for every element of every header written).
+   */
   public static String hex(int tag) {
-    return String.format("%08X", tag);
+    char[] digits = new char[8];
+    for (int i = 7; i >= 0; i--) {
+      digits[i] = HEX_DIGITS[tag & 0xF];
+      tag >>>= 4;
+    }
+    return new String(digits);
   }
 }

@@ -9,6 +9,7 @@ import com.pixelmed.dicom.SequenceItem;
 import java.util.Base64;
 import java.util.Iterator;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Writes a PixelMed data set as the DICOM JSON Model (PS3.18 F.2).
@@ -25,6 +26,8 @@ public final class DicomJsonWriter {
   private static final Set<String> NUMBER_VRS =
       Set.of("US", "SS", "UL", "SL", "FL", "FD", "UV", "SV", "IS", "DS");
   private static final Set<String> BINARY_VRS = Set.of("OB", "OW", "OF", "OD", "OL", "OV", "UN");
+  private static final Pattern JSON_NUMBER =
+      Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
 
   private DicomJsonWriter() {}
 
@@ -48,7 +51,7 @@ public final class DicomJsonWriter {
         out.append(',');
       }
       first = false;
-      out.append('"').append(String.format("%04X%04X", tag.getGroup(), tag.getElement()));
+      out.append('"').append(DicomDataset.hex((tag.getGroup() << 16) | tag.getElement()));
       out.append("\":");
       writeAttribute(attribute, out);
     }
@@ -134,7 +137,7 @@ public final class DicomJsonWriter {
   }
 
   private static boolean isJsonNumber(String value) {
-    return stripPlus(value).matches("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+    return JSON_NUMBER.matcher(stripPlus(value)).matches();
   }
 
   /** Appends {@code value} as a JSON string literal (RFC 8259 escaping). */

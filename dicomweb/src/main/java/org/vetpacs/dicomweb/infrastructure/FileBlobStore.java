@@ -3,6 +3,7 @@ package org.vetpacs.dicomweb.infrastructure;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.channels.FileChannel;
+import java.nio.file.FileStore;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -27,12 +28,19 @@ public class FileBlobStore implements BlobStore {
   private final Path blobs;
   private final Path tmp;
 
+  /**
+   * The file system of the blobs, looked up once: {@link Files#getFileStore} reads the mount table
+   * on every call, while {@link FileStore#getUsableSpace()} asks the kernel afresh each time.
+   */
+  private final FileStore fileStore;
+
   public FileBlobStore(Path dataDirectory) throws IOException {
     this.root = dataDirectory.toAbsolutePath().normalize();
     this.blobs = root.resolve("blobs");
     this.tmp = root.resolve("tmp");
     Files.createDirectories(blobs);
     Files.createDirectories(tmp);
+    this.fileStore = Files.getFileStore(blobs);
   }
 
   @Override
@@ -49,7 +57,10 @@ public class FileBlobStore implements BlobStore {
     Path target = resolve(blobKey);
     Path seriesDir = target.getParent();
     boolean newSeriesDir = !Files.isDirectory(seriesDir);
-    Files.createDirectories(seriesDir);
+    if (newSeriesDir) {
+      // only then: on an existing folder createDirectories throws and catches two exceptions
+      Files.createDirectories(seriesDir);
+    }
     Files.createLink(target, tempFile); // atomic; FileAlreadyExistsException instead of replacing
     fsyncDirectory(seriesDir);
     if (newSeriesDir) {
@@ -99,6 +110,11 @@ public class FileBlobStore implements BlobStore {
 
   @Override
   public void discard(Path tempFile) {
+    if (!tempFile.toFile().exists()) {
+      // Usually so (a commit consumed it). java.io's check costs one stat(2); NIO's deleteIfExists
+      // and exists would throw and catch an exception with its stack trace each time.
+      return;
+    }
     try {
       Files.deleteIfExists(tempFile);
     } catch (IOException e) {
@@ -108,7 +124,7 @@ public class FileBlobStore implements BlobStore {
 
   @Override
   public long usableSpace() throws IOException {
-    return Files.getFileStore(blobs).getUsableSpace();
+    return fileStore.getUsableSpace();
   }
 
   @Override

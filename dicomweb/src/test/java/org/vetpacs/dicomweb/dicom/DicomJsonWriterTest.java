@@ -65,6 +65,14 @@ class DicomJsonWriterTest {
   }
 
   @Test
+  void tagsAreEightUpperCaseHexDigits() {
+    assertEquals("00080005", DicomDataset.hex(0x00080005));
+    assertEquals("7FE00010", DicomDataset.hex(0x7FE00010));
+    assertEquals("FFFEE0DD", DicomDataset.hex(0xFFFEE0DD));
+    assertEquals("00000000", DicomDataset.hex(0));
+  }
+
+  @Test
   void patientNameIsAPersonNameObjectWithAlphabeticGroup() {
     JsonObject name = ctJson.getJsonObject("00100010");
     assertEquals("PN", name.getString("vr"));

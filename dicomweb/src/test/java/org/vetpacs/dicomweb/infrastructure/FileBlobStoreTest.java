@@ -117,6 +117,14 @@ class FileBlobStoreTest {
   }
 
   @Test
+  void discardRemovesATemporaryFileThatWasNotCommitted() throws IOException {
+    Path temp = store.newTempFile();
+    Files.write(temp, new byte[] {1, 2, 3});
+    store.discard(temp);
+    assertFalse(Files.exists(temp));
+  }
+
+  @Test
   void discardOfMissingFileDoesNotThrow() {
     store.discard(root.resolve("tmp/does-not-exist.part"));
   }
