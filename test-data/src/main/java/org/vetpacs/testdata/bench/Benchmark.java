@@ -341,9 +341,12 @@ public final class Benchmark {
     // server's first requests run interpreted (a clinic's server has run for days), and a C++
     // one warms its caches likewise
     Map<String, double[]> stagesBefore = Map.of();
+    Map<String, Double> cpuBefore = Map.of();
+    int timedInstances = 0;
     for (int r = -1; r < runs; r++) {
       if (r == 0) {
         stagesBefore = t.client().ingestStages();
+        cpuBefore = ServerCpu.read(t.pid());
       }
       GeneratedStudy study = generate(kind, options);
       List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
@@ -358,14 +361,31 @@ public final class Benchmark {
       if (r >= 0) {
         perSecond.add(files.size() / s);
         mbPerSecond.add(mb(bytes) / s);
+        timedInstances += files.size();
       }
       deleteTree(study);
     }
+    Map<String, Double> cpuAfter = ServerCpu.read(t.pid());
     put(label + " (inst/s)", t.name(), fmt(Stats.median(perSecond)));
     put(label + " (MB/s)", t.name(), fmt(Stats.median(mbPerSecond)));
+    putCpu(label, t, cpuBefore, cpuAfter, timedInstances);
     String stages = stagesPerInstance(stagesBefore, t.client().ingestStages());
     if (!stages.isEmpty()) {
       put(label + ", server ms per instance by stage", t.name(), stages);
+    }
+  }
+
+  /**
+   * A row "server CPU ms per instance" for a figure, when the server's process is known: its total
+   * CPU time per instance and, for a JVM, the split by kind of thread ({@link ServerCpu}). The
+   * study generation between timed runs happens in this client; the server's background work in
+   * that time (e.g. its ImagingStudy updates) is counted, as it is part of what a store costs.
+   */
+  private void putCpu(String label, Target t, Map<String, Double> before,
+      Map<String, Double> after, int instances) {
+    String cpu = ServerCpu.perUnit(before, after, instances);
+    if (!cpu.isEmpty()) {
+      put(label + ", server CPU ms per instance", t.name(), cpu);
     }
   }
 
@@ -419,13 +439,15 @@ public final class Benchmark {
 
   /**
    * Brings a server to its steady state before the ingest figures: {@code --warm-up N} (default
-   * 400) CT slices stored untimed, one per STOW-RS request, four at a time. A JVM server compiles
-   * its hot paths over the first several hundred requests (its first requests run interpreted,
-   * several times slower), and a clinic's server has run for days; a C++ server has nothing to
-   * compile and only warms its caches. Both servers get the same warm-up.
+   * 3000) CT slices stored untimed, one per STOW-RS request, four at a time. A JVM server compiles
+   * its hot paths over its first thousands of requests (its first requests run interpreted,
+   * several times slower; with 400 slices, the JIT compiler threads still took two thirds of the
+   * server's CPU during the timed CT figures, see the "server CPU" rows), and a clinic's server
+   * has run for days; a C++ server has nothing to compile and only warms its caches. Both servers
+   * get the same warm-up.
    */
   private void warmUp(Target t) throws Exception {
-    int wanted = Integer.parseInt(options.getOrDefault("warm-up", "400"));
+    int wanted = Integer.parseInt(options.getOrDefault("warm-up", "3000"));
     int stored = 0;
     long start = System.nanoTime();
     while (stored < wanted) {
@@ -452,6 +474,8 @@ public final class Benchmark {
     String[] peer = t.dicom().split(":");
     List<Double> perSecond = new ArrayList<>();
     List<Double> mbPerSecond = new ArrayList<>();
+    Map<String, Double> cpuBefore = ServerCpu.read(t.pid());
+    int timedInstances = 0;
     for (int r = 0; r < runs; r++) {
       GeneratedStudy study = generate(StudyKind.CT, new GeneratorOptions(false, slices));
       List<Path> files = study.instances().stream().map(GeneratedInstance::file).toList();
@@ -470,10 +494,13 @@ public final class Benchmark {
       }
       perSecond.add(files.size() / s);
       mbPerSecond.add(mb(DicomWebClient.size(files)) / s);
+      timedInstances += files.size();
       deleteTree(study);
     }
+    Map<String, Double> cpuAfter = ServerCpu.read(t.pid());
     put(label + " (inst/s)", t.name(), fmt(Stats.median(perSecond)));
     put(label + " (MB/s)", t.name(), fmt(Stats.median(mbPerSecond)));
+    putCpu(label, t, cpuBefore, cpuAfter, timedInstances);
   }
 
   // ---------------------------------------------------------------- queries
