@@ -210,7 +210,12 @@ public final class DicomConformanceStatement {
     md.append("## 4 Media interchange\n\nNot supported.\n\n");
     md.append("## 5 Support of character sets\n\n");
     md.append("Received data sets are stored unchanged, whatever their Specific Character Set"
-        + " (0008,0005). Query matching and answers work in Unicode: C-FIND, QIDO-RS and"
+        + " (0008,0005), except for coerced or corrected attributes (section 3): their new values"
+        + " are encoded in the data set's Specific Character Set; when it cannot represent one"
+        + " (e.g. an owner's name with letters outside ISO_IR 100), the whole data set is"
+        + " re-encoded in `ISO_IR 192` (UTF-8) from its decoded text, and the previous Specific"
+        + " Character Set is kept with the previous values in the Original Attributes Sequence"
+        + " (0400,0561) item, which declares it. Query matching and answers work in Unicode: C-FIND, QIDO-RS and"
         + " worklist answers carry Specific Character Set `ISO_IR 192` (UTF-8); DICOM JSON and"
         + " XML are UTF-8 (PS3.18 F.2, F.3).\n\n");
     md.append("## 6 Security\n\n");
@@ -228,9 +233,19 @@ public final class DicomConformanceStatement {
         + " keys of QIDO-RS and C-FIND (case-insensitive). The FHIR face maps these"
         + " attributes to the R4 `patient-animal` extension and a RelatedPerson owner.\n\n");
     md.append("### 7.2 Coercion\n\n");
-    md.append("No attribute is coerced on storage: data sets are stored exactly as received, so"
-        + " warning ").append(DicomStatus.COERCION_OF_DATA_ELEMENTS.hex())
-        .append(" (coercion of data elements) is not answered today.\n");
+    md.append("An instance of a study matched to an order or a registered animal is stored with"
+        + " that animal's header values where the modality sent others: Patient's Name,"
+        + " Patient ID, birth date, sex, species and breed descriptions and code sequences,"
+        + " neuter status, Responsible Person, Role and Organization, and the order's Accession"
+        + " Number; values the registry does not know are kept. Only the header is re-encoded"
+        + " (Pixel Data is copied byte for byte); the replaced values are kept in Original"
+        + " Attributes Sequence (0400,0561) with Reason for the Attribute Modification `COERCE`"
+        + " (PS3.3 C.12.1), and the store is answered with warning ")
+        .append(DicomStatus.COERCION_OF_DATA_ELEMENTS.hex())
+        .append(" (coercion of data elements; STOW-RS: Warning Reason (0008,1196) in the"
+            + " Referenced SOP Sequence item). Unmatched studies are stored exactly as received."
+            + " Staff corrections (reconciliation) are recorded the same way with Reason"
+            + " `CORRECT`. Character sets: section 5.\n");
     return md.toString();
   }
 

@@ -95,7 +95,12 @@ public final class HeaderRewriter {
     TransferSyntax syntax = new TransferSyntax(transferSyntaxUid);
     long tailStart = pixelDataPosition(source, fileLength, stoppedAt - 4, syntax);
     try {
-      SpecificCharacterSet charset = new SpecificCharacterSet(list);
+      SpecificCharacterSet charset = HeaderCharacterSet.declared(list);
+      // a desired value the declared set cannot hold switches the header to UTF-8 (see below)
+      boolean toUtf8 = !HeaderCharacterSet.holdsAll(charset, desired);
+      if (toUtf8) {
+        charset = HeaderCharacterSet.utf8();
+      }
       AttributeList previous = new AttributeList();
       List<Integer> changed = new ArrayList<>();
       for (Map.Entry<Integer, DicomDataset.Element> e : desired.elements().entrySet()) {
@@ -112,7 +117,18 @@ public final class HeaderRewriter {
       if (changed.isEmpty()) {
         return new Result(List.of());
       }
+      if (toUtf8) {
+        Attribute declared = list.get(TagFromName.SpecificCharacterSet);
+        previous.put(declared != null ? declared
+            : AttributeFactory.newAttribute(TagFromName.SpecificCharacterSet,
+                "CS".getBytes(StandardCharsets.US_ASCII)));
+        changed.add(0x00080005);
+      }
       list.put(originalAttributesItem(list, previous, modifyingSystem, reason));
+      if (toUtf8) {
+        // after the Original Attributes item, so that the previous values are re-encoded too
+        HeaderCharacterSet.switchToUtf8(list);
+      }
       write(list, transferSyntaxUid, source, tailStart, fileLength, target);
       return new Result(List.copyOf(changed));
     } catch (DicomException e) {

@@ -74,6 +74,56 @@ class HeaderRewriterTest {
   }
 
   @Test
+  void valuesTheDeclaredCharacterSetHoldsKeepIt() throws Exception {
+    Path in = generated(); // ISO_IR 100 (Latin-1), as many modalities send
+    Path out = dir.resolve("latin1.dcm");
+
+    HeaderRewriter.rewrite(in, out, nameAndId("MÜLLER^BELLO", "P-42").put(0x00102297, "PN",
+        "Søren^Åsa"), "VETPACS", "COERCE");
+
+    AttributeList after = read(out);
+    assertEquals("ISO_IR 100",
+        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.SpecificCharacterSet));
+    assertEquals("MÜLLER^BELLO",
+        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.PatientName));
+    assertEquals("Søren^Åsa",
+        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.ResponsiblePerson));
+  }
+
+  @Test
+  void aValueOutsideTheDeclaredCharacterSetSwitchesTheHeaderToUtf8() throws Exception {
+    Path in = generated();
+    String institution = Attribute.getSingleStringValueOrEmptyString(read(in),
+        TagFromName.InstitutionName);
+    Path out = dir.resolve("utf8.dcm");
+
+    // an owner's name from the PIMS with letters that Latin-1 lacks (Czech, Polish)
+    HeaderRewriter.rewrite(in, out, nameAndId("REX^DVOŘÁK", "P-42").put(0x00102297, "PN",
+        "Łukasz^Dvořák"), "VETPACS", "COERCE");
+
+    AttributeList after = read(out);
+    assertEquals("ISO_IR 192",
+        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.SpecificCharacterSet));
+    assertEquals("REX^DVOŘÁK",
+        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.PatientName));
+    assertEquals("Łukasz^Dvořák",
+        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.ResponsiblePerson));
+    assertEquals("REX^DVOŘÁK", DicomFileInspector.inspect(out).patientName());
+    // the other text values are re-encoded, not reinterpreted
+    assertEquals(institution,
+        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.InstitutionName));
+    // the previous character set is kept with the previous values (PS3.3 C.12.1.1.9)
+    AttributeList item = ((SequenceAttribute) after.get(TagFromName.OriginalAttributesSequence))
+        .getItem(0).getAttributeList();
+    AttributeList modified = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
+        item, TagFromName.ModifiedAttributesSequence);
+    assertEquals("ISO_IR 100",
+        Attribute.getSingleStringValueOrEmptyString(modified, TagFromName.SpecificCharacterSet));
+    assertEquals(Attribute.getSingleStringValueOrEmptyString(read(in), TagFromName.PatientName),
+        Attribute.getSingleStringValueOrEmptyString(modified, TagFromName.PatientName));
+  }
+
+  @Test
   void rewriteWithValuesAlreadyPresentWritesNothing() throws Exception {
     Path in = generated();
     InstanceHeader header = DicomFileInspector.inspect(in);

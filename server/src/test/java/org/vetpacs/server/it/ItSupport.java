@@ -82,7 +82,9 @@ final class ItSupport {
     }
 
     Response post(String type, String body) {
-      return given().contentType(FHIR_JSON).accept(FHIR_JSON).body(body).post(fhir() + "/" + type);
+      // FHIR JSON is UTF-8; without the charset REST Assured would encode the body in ISO-8859-1
+      return given().contentType(FHIR_JSON + "; charset=UTF-8").accept(FHIR_JSON).body(body)
+          .post(fhir() + "/" + type);
     }
 
     /** Creates a resource (201) and answers its relative reference {@code Type/id}. */

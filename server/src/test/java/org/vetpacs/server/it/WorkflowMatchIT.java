@@ -22,6 +22,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -69,8 +70,10 @@ class WorkflowMatchIT {
       throws Exception {
     String tag = unique();
     String pid = "VP" + tag;
-    String owner = create("RelatedPerson", ownerJson("Smith" + tag));
-    String patient = create("Patient", dogJson(pid, "Bailey", "Smith" + tag, owner));
+    // an owner whose name has letters outside the instances' ISO_IR 100 (Latin-1)
+    String family = "Dvořák" + tag;
+    String owner = create("RelatedPerson", ownerJson(family));
+    String patient = create("Patient", dogJson(pid, "Bailey", family, owner));
     Response orderResponse = post("ServiceRequest", orderJson(patient));
     orderResponse.then().statusCode(201);
     String orderRef = "ServiceRequest/" + orderResponse.jsonPath().getString("id");
@@ -79,7 +82,7 @@ class WorkflowMatchIT {
     assertNotNull(accession);
 
     GeneratedStudy study = generate(9101);
-    String sentName = "BAYLEY^SMYTH";
+    String sentName = "BAYLEY^DVORAK";
     List<Path> files = modify(study, Map.of(
         TagFromName.PatientName, sentName,
         TagFromName.PatientID, "MOD-" + tag,
@@ -93,7 +96,12 @@ class WorkflowMatchIT {
 
     // WADO-RS metadata: the registered animal, the original name in Original Attributes Sequence
     JsonPath meta = metadata(study.studyInstanceUid());
-    assertEquals("BAILEY^SMITH" + tag, meta.getString("[0].'00100010'.Value[0].Alphabetic"));
+    String coercedName = "BAILEY^" + family.toUpperCase(Locale.ROOT);
+    assertEquals(coercedName, meta.getString("[0].'00100010'.Value[0].Alphabetic"));
+    // the header was re-encoded in UTF-8 to hold the name (PS3.5 6.1); the stored file says so
+    assertEquals("ISO_IR 192", meta.getString("[0].'00080005'.Value[0]"));
+    assertEquals("ISO_IR 100",
+        meta.getString("[0].'04000561'.Value[0].'04000550'.Value[0].'00080005'.Value[0]"));
     assertEquals(pid, meta.getString("[0].'00100020'.Value[0]"));
     assertEquals(accession, meta.getString("[0].'00080050'.Value[0]"));
     assertEquals("OWNER", meta.getString("[0].'00102298'.Value[0]"));
