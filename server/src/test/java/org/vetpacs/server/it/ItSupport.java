@@ -8,6 +8,7 @@ import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.LongStringAttribute;
 import com.pixelmed.dicom.PersonNameAttribute;
 import com.pixelmed.dicom.ShortStringAttribute;
+import com.pixelmed.dicom.SpecificCharacterSet;
 import com.pixelmed.dicom.TagFromName;
 import com.pixelmed.dicom.UniqueIdentifierAttribute;
 import com.sun.net.httpserver.HttpServer;
@@ -195,13 +196,18 @@ final class ItSupport {
     for (GeneratedInstance i : study.instances()) {
       AttributeList list = new AttributeList();
       list.read(i.file().toFile());
+      // the values are encoded in the character set the file declares (ISO_IR 100 here)
+      Attribute declared = list.get(TagFromName.SpecificCharacterSet);
+      SpecificCharacterSet charset =
+          new SpecificCharacterSet(declared == null ? null : declared.getStringValues());
       for (Map.Entry<AttributeTag, String> e : values.entrySet()) {
         Attribute a = e.getKey().equals(TagFromName.PatientName)
-            ? new PersonNameAttribute(e.getKey())
+            ? new PersonNameAttribute(e.getKey(), charset)
             : e.getKey().equals(TagFromName.AccessionNumber)
-                ? new ShortStringAttribute(e.getKey())
+                ? new ShortStringAttribute(e.getKey(), charset)
                 : e.getKey().equals(TagFromName.StudyInstanceUID)
-                    ? new UniqueIdentifierAttribute(e.getKey()) : new LongStringAttribute(e.getKey());
+                    ? new UniqueIdentifierAttribute(e.getKey())
+                    : new LongStringAttribute(e.getKey(), charset);
         if (!e.getValue().isEmpty()) {
           a.addValue(e.getValue());
         }
