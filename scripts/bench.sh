@@ -82,7 +82,7 @@ if [ -z "$URL" ]; then
   VETPACS_DATA_DIR="$WORK/vetpacs" VETPACS_HTTP_PORT=$HTTP VETPACS_DICOM_PORT=$DICOM \
     VETPACS_EMBEDDED_MONGODB_PORT=$MONGO \
     java ${VETPACS_JAVA_OPTS:-$VETPACS_DEFAULT_JAVA_OPTS} -jar server/target/payara-micro.jar --deploy server/target/vetpacs.war --contextroot / \
-    --port $HTTP --nocluster --nohazelcast --prebootcommandfile "$ROOT/scripts/payara-preboot.asadmin" \
+    --port $HTTP --nohazelcast --prebootcommandfile "$ROOT/scripts/payara-preboot.asadmin" \
     > "$WORK/vetpacs.log" 2>&1 &
   PIDS+=($!)
   START_MS=$(wait_for "http://127.0.0.1:$HTTP/health/ready" 300)

@@ -48,7 +48,7 @@ class SubscriptionRestartIT {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     ProcessBuilder pb = new ProcessBuilder(java, "-jar", "target/payara-micro.jar",
         "--deploy", System.getProperty("vetpacs.war", "target/vetpacs.war"), "--contextroot", "/",
-        "--port", Integer.toString(http), "--nocluster", "--nohazelcast");
+        "--port", Integer.toString(http), "--nohazelcast");
     pb.environment().put("VETPACS_DATA_DIR", data.toString());
     pb.environment().put("VETPACS_HTTP_PORT", Integer.toString(http));
     pb.environment().put("VETPACS_DICOM_PORT", System.getProperty("vetpacs.dicom.port", "11112"));
