@@ -173,7 +173,8 @@ public class StoreService {
     return blobStore.newTempFile();
   }
 
-  private static String sha256Of(Path file) throws IOException {
+  /** The SHA-256 (hex) of a file's bytes, as the index records it. */
+  public static String sha256Of(Path file) throws IOException {
     MessageDigest sha256 = sha256();
     try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
       copy(in, OutputStream.nullOutputStream());

@@ -7,9 +7,6 @@ import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.security.DigestInputStream;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
@@ -24,6 +21,7 @@ import org.vetpacs.dicomweb.dicom.HeaderRewriter;
 import org.vetpacs.dicomweb.dicom.InstanceHeader;
 import org.vetpacs.dicomweb.index.IndexRepository;
 import org.vetpacs.dicomweb.index.InstanceRecord;
+import org.vetpacs.dicomweb.ingest.StoreService;
 import org.vetpacs.dicomweb.ingest.StudyIndexer;
 import org.vetpacs.dicomweb.storage.BlobStore;
 
@@ -163,7 +161,7 @@ public class HeaderCorrectionService {
         return null;
       }
       InstanceHeader header = DicomFileInspector.inspect(corrected);
-      String sha256 = sha256Of(corrected);
+      String sha256 = StoreService.sha256Of(corrected);
       long size = Files.size(corrected);
       String oldKey = record.getBlobKey();
       if (move) {
@@ -203,17 +201,5 @@ public class HeaderCorrectionService {
   private String modifyingSystem() {
     String ae = config == null ? null : config.aeTitle();
     return ae == null || ae.isBlank() ? "VETPACS" : ae;
-  }
-
-  private static String sha256Of(Path file) throws IOException {
-    try {
-      MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-      try (InputStream in = new DigestInputStream(Files.newInputStream(file), sha256)) {
-        in.transferTo(OutputStream.nullOutputStream());
-      }
-      return java.util.HexFormat.of().formatHex(sha256.digest());
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is required by every Java platform", e);
-    }
   }
 }
