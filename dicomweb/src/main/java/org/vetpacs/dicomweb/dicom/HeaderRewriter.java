@@ -126,7 +126,8 @@ public final class HeaderRewriter {
       }
       list.put(originalAttributesItem(list, previous, modifyingSystem, reason));
       if (toUtf8) {
-        // after the Original Attributes item, so that the previous values are re-encoded too
+        // last, so that earlier Original Attributes items are re-encoded too; the new item keeps
+        // the previous values in the previous character set, which it declares
         HeaderCharacterSet.switchToUtf8(list);
       }
       write(list, transferSyntaxUid, source, tailStart, fileLength, target);
