@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.pixelmed.dicom.Attribute;
 import com.pixelmed.dicom.AttributeList;
+import com.pixelmed.dicom.AttributeTag;
 import com.pixelmed.dicom.SequenceAttribute;
 import com.pixelmed.dicom.TagFromName;
 import java.nio.file.Files;
@@ -73,54 +74,52 @@ class HeaderRewriterTest {
     assertArrayEquals(pixels(before), pixels(after), "Pixel Data is copied byte for byte");
   }
 
+  /** Coerces Patient's Name and Responsible Person (0010,2297) of {@code in} into {@code out}. */
+  private static AttributeList coerceNames(Path in, Path out, String patient, String owner)
+      throws Exception {
+    HeaderRewriter.rewrite(in, out, nameAndId(patient, "P-42").put(0x00102297, "PN", owner),
+        "VETPACS", "COERCE");
+    return read(out);
+  }
+
+  private static String value(AttributeList list, AttributeTag tag) {
+    return Attribute.getSingleStringValueOrEmptyString(list, tag);
+  }
+
   @Test
   void valuesTheDeclaredCharacterSetHoldsKeepIt() throws Exception {
     Path in = generated(); // ISO_IR 100 (Latin-1), as many modalities send
-    Path out = dir.resolve("latin1.dcm");
 
-    HeaderRewriter.rewrite(in, out, nameAndId("MÜLLER^BELLO", "P-42").put(0x00102297, "PN",
-        "Søren^Åsa"), "VETPACS", "COERCE");
+    AttributeList after = coerceNames(in, dir.resolve("latin1.dcm"), "MÜLLER^BELLO", "Søren^Åsa");
 
-    AttributeList after = read(out);
-    assertEquals("ISO_IR 100",
-        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.SpecificCharacterSet));
-    assertEquals("MÜLLER^BELLO",
-        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.PatientName));
-    assertEquals("Søren^Åsa",
-        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.ResponsiblePerson));
+    assertEquals("ISO_IR 100", value(after, TagFromName.SpecificCharacterSet));
+    assertEquals("MÜLLER^BELLO", value(after, TagFromName.PatientName));
+    assertEquals("Søren^Åsa", value(after, TagFromName.ResponsiblePerson));
   }
 
   @Test
   void aValueOutsideTheDeclaredCharacterSetSwitchesTheHeaderToUtf8() throws Exception {
     Path in = generated();
-    String institution = Attribute.getSingleStringValueOrEmptyString(read(in),
-        TagFromName.InstitutionName);
+    String institution = value(read(in), TagFromName.InstitutionName);
     Path out = dir.resolve("utf8.dcm");
 
     // an owner's name from the PIMS with letters that Latin-1 lacks (Czech, Polish)
-    HeaderRewriter.rewrite(in, out, nameAndId("REX^DVOŘÁK", "P-42").put(0x00102297, "PN",
-        "Łukasz^Dvořák"), "VETPACS", "COERCE");
+    AttributeList after = coerceNames(in, out, "REX^DVOŘÁK", "Łukasz^Dvořák");
 
-    AttributeList after = read(out);
-    assertEquals("ISO_IR 192",
-        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.SpecificCharacterSet));
-    assertEquals("REX^DVOŘÁK",
-        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.PatientName));
-    assertEquals("Łukasz^Dvořák",
-        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.ResponsiblePerson));
+    assertEquals("ISO_IR 192", value(after, TagFromName.SpecificCharacterSet));
+    assertEquals("REX^DVOŘÁK", value(after, TagFromName.PatientName));
+    assertEquals("Łukasz^Dvořák", value(after, TagFromName.ResponsiblePerson));
     assertEquals("REX^DVOŘÁK", DicomFileInspector.inspect(out).patientName());
     // the other text values are re-encoded, not reinterpreted
-    assertEquals(institution,
-        Attribute.getSingleStringValueOrEmptyString(after, TagFromName.InstitutionName));
+    assertEquals(institution, value(after, TagFromName.InstitutionName));
     // the previous character set is kept with the previous values (PS3.3 C.12.1.1.9)
     AttributeList item = ((SequenceAttribute) after.get(TagFromName.OriginalAttributesSequence))
         .getItem(0).getAttributeList();
     AttributeList modified = SequenceAttribute.getAttributeListFromWithinSequenceWithSingleItem(
         item, TagFromName.ModifiedAttributesSequence);
-    assertEquals("ISO_IR 100",
-        Attribute.getSingleStringValueOrEmptyString(modified, TagFromName.SpecificCharacterSet));
-    assertEquals(Attribute.getSingleStringValueOrEmptyString(read(in), TagFromName.PatientName),
-        Attribute.getSingleStringValueOrEmptyString(modified, TagFromName.PatientName));
+    assertEquals("ISO_IR 100", value(modified, TagFromName.SpecificCharacterSet));
+    assertEquals(value(read(in), TagFromName.PatientName),
+        value(modified, TagFromName.PatientName));
   }
 
   @Test

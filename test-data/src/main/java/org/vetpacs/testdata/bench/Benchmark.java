@@ -226,6 +226,15 @@ public final class Benchmark {
    * {@code com.sun.net.httpserver}, one copy per write, read by a separate client path; it read
    * 150-482 MB/s and Orthanc's WADO-RS exceeded it.)
    */
+  /**
+   * Untimed requests before the timed ones, for the loopback ceilings and the WADO-RS figures:
+   * the JIT compiles the client's (and a JVM server's) read and write paths over them.
+   */
+  private static final int WARM_UP_REQUESTS = 20;
+
+  /** Timed requests of the loopback ceilings and the WADO-RS figures (median and best). */
+  private static final int TIMED_REQUESTS = 15;
+
   private void ceilings(int ctSlices) throws Exception {
     int repeats = Math.max(runs, 3);
     long size = 256L * 1024 * 1024;
@@ -260,18 +269,18 @@ public final class Benchmark {
     try (RawHttpServer server = new RawHttpServer(body)) {
       DicomWebClient client = new DicomWebClient(server.root());
       List<Double> loop = new ArrayList<>();
-      for (int r = 0; r < 35; r++) {
+      for (int r = -WARM_UP_REQUESTS; r < TIMED_REQUESTS; r++) {
         long[] result = client.get("/studies/ceiling", "application/octet-stream");
         if (result[0] != 200 || result[1] != body) {
           throw new IOException(
               "loopback ceiling: HTTP " + result[0] + ", " + result[1] + " bytes");
         }
-        if (r >= 20) {
+        if (r >= 0) {
           loop.add(mb(result[1]) / seconds(result[3]));
         }
       }
       put("Ceiling: loopback HTTP, bench client, " + Math.round(mb(body))
-          + " MB, median (best) (MB/s)", "machine", fmt(Stats.median(loop)) + " (" + fmt(Stats.percentile(loop, 100)) + ")");
+          + " MB, median (best) (MB/s)", "machine", medianAndBest(loop));
 
       // the same server reads and drops a STOW-RS-shaped upload of one 15 MB file, sent by the
       // client code of the STOW-RS figures: the most that client can send
@@ -280,20 +289,20 @@ public final class Benchmark {
       new java.util.Random(seed).nextBytes(bytes);
       Files.write(upload, bytes);
       List<Double> sent = new ArrayList<>();
-      for (int r = 0; r < 35; r++) {
+      for (int r = -WARM_UP_REQUESTS; r < TIMED_REQUESTS; r++) {
         long start = System.nanoTime();
         int status = client.store(List.of(upload));
         long nanos = System.nanoTime() - start;
         if (status != 200) {
           throw new IOException("loopback upload ceiling: HTTP " + status);
         }
-        if (r >= 20) {
+        if (r >= 0) {
           sent.add(mb(bytes.length) / seconds(nanos));
         }
       }
       Files.deleteIfExists(upload);
       put("Ceiling: loopback HTTP upload, bench client, 15 MB, median (best) (MB/s)", "machine",
-          fmt(Stats.median(sent)) + " (" + fmt(Stats.percentile(sent, 100)) + ")");
+          medianAndBest(sent));
     }
   }
 
@@ -589,12 +598,6 @@ public final class Benchmark {
 
   // ---------------------------------------------------------------- retrieve and render
 
-  /** Untimed WADO-RS requests (retrieve, metadata, rendered) before the timed ones. */
-  private static final int WADO_WARM_UP = 20;
-
-  /** Timed WADO-RS requests: the median of as many as the loopback ceiling's. */
-  private static final int WADO_TIMED = 15;
-
   private void retrieve(Target t, int slices) throws Exception {
     GeneratedStudy ct = generate(StudyKind.CT, new GeneratorOptions(false, slices));
     GeneratedStudy dr = generate(StudyKind.DR_THORAX, GeneratorOptions.realistic());
@@ -607,7 +610,7 @@ public final class Benchmark {
     // path interpreted or half-compiled (one untimed retrieve, before, left a 16 MB study at
     // ~200 MB/s where the fortieth ran at 500-800), which is not the steady state of a server in
     // use; Orthanc gets the same requests.
-    for (int r = -WADO_WARM_UP; r < WADO_TIMED; r++) {
+    for (int r = -WARM_UP_REQUESTS; r < TIMED_REQUESTS; r++) {
       long[] result = t.client().get("/studies/" + ct.studyInstanceUid(), "multipart/related; type=\"application/dicom\"");
       if (result[0] != 200) {
         put("WADO-RS CT study retrieve, median (best) (MB/s)", t.name(), "HTTP " + result[0]);
@@ -621,7 +624,7 @@ public final class Benchmark {
     }
     if (!mbs.isEmpty()) {
       put("WADO-RS CT study retrieve, median (best) (MB/s)", t.name(),
-          fmt(Stats.median(mbs)) + " (" + fmt(Stats.percentile(mbs, 100)) + ")");
+          medianAndBest(mbs));
       put("WADO-RS CT study time to first byte (ms)", t.name(), fmt(Stats.median(ttfb)));
     }
     timed(t, "WADO-RS CT study metadata (ms)", "/studies/" + ct.studyInstanceUid() + "/metadata", "application/dicom+json");
@@ -641,7 +644,7 @@ public final class Benchmark {
    */
   private void timed(Target t, String label, String path, String accept) throws Exception {
     List<Double> ms = new ArrayList<>();
-    for (int r = -WADO_WARM_UP; r < WADO_TIMED; r++) {
+    for (int r = -WARM_UP_REQUESTS; r < TIMED_REQUESTS; r++) {
       long[] result = t.client().get(path, accept);
       if (result[0] != 200) {
         put(label, t.name(), "HTTP " + result[0]);
@@ -816,6 +819,11 @@ public final class Benchmark {
   }
 
   // ---------------------------------------------------------------- output
+
+  /** E.g. {@code 501 (702)}: the median, and in brackets the best (largest) value. */
+  private static String medianAndBest(List<Double> values) {
+    return fmt(Stats.median(values)) + " (" + fmt(Stats.percentile(values, 100)) + ")";
+  }
 
   private void put(String metric, String target, String value) {
     table.computeIfAbsent(metric, k -> new LinkedHashMap<>()).put(target, value);

@@ -49,6 +49,7 @@ final class RawHttpServer implements AutoCloseable {
     while (block.hasRemaining()) {
       block.put((byte) 0x5A);
     }
+    ByteBuffer sink = ByteBuffer.allocateDirect(BLOCK); // uploads land here, not in block
     ByteBuffer request = ByteBuffer.allocate(16 * 1024);
     byte[] head = ("HTTP/1.1 200 OK\r\nContent-Type: application/octet-stream\r\nContent-Length: "
         + size + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII);
@@ -58,7 +59,7 @@ final class RawHttpServer implements AutoCloseable {
         long bodyLength;
         while ((bodyLength = readHead(connection, request)) >= 0) {
           if (bodyLength > 0) {
-            discard(connection, request, bodyLength, block);
+            discard(connection, request, bodyLength, sink);
             connection.write(ByteBuffer.wrap(EMPTY_OK));
             continue;
           }
@@ -109,7 +110,7 @@ final class RawHttpServer implements AutoCloseable {
 
   /** Reads and drops a body of {@code length} bytes, the first ones already in {@code request}. */
   private static void discard(
-      SocketChannel connection, ByteBuffer request, long length, ByteBuffer block)
+      SocketChannel connection, ByteBuffer request, long length, ByteBuffer sink)
       throws IOException {
     request.flip();
     long left = length;
@@ -118,7 +119,7 @@ final class RawHttpServer implements AutoCloseable {
     left -= buffered;
     request.compact();
     while (left > 0) {
-      ByteBuffer into = block.duplicate().clear();
+      ByteBuffer into = sink.clear();
       into.limit((int) Math.min(BLOCK, left));
       int n = connection.read(into);
       if (n < 0) {
